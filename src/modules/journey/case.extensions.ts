@@ -1,0 +1,63 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Principal, Role } from '../../platform/auth/roles';
+import type { Database, Tx } from '../../platform/database/database';
+import type { PoolRequirement } from './corridor.schema';
+import type { Deadline } from './case.deadlines';
+import type { CaseGuard } from './case.workflow';
+
+/**
+ * Plug-in points through which later modules add what the journey needs from them, without the journey
+ * importing those modules: guards on transitions, pool-eligibility requirements, who may see which case,
+ * deadlines and the next step's details. Modules register at start-up from their `index.ts`.
+ */
+export interface CaseView {
+  readonly id: string;
+  readonly personId: string;
+  readonly status: string;
+  readonly employerOrganizationId: string | null;
+  readonly arrivedOn: string | null;
+  readonly corridorCode: string;
+}
+
+export type GuardCheck = (trx: Tx, kase: CaseView) => Promise<{ ok: true } | { ok: false; reason: string }>;
+export type RequirementCheck = (trx: Tx, kase: CaseView) => Promise<{ met: boolean; detail?: string }>;
+export type VisibilityRule = (eb: ExpressionBuilder<Database, 'cases'>, principal: Principal) => Expression<SqlBool>;
+export type DeadlineSource = (trx: Tx, kase: CaseView, today: { origin: string; destination: string }) => Promise<Deadline[]>;
+
+const guards = new Map<CaseGuard, GuardCheck>();
+const requirements = new Map<PoolRequirement, RequirementCheck>();
+const visibility = new Map<Role, VisibilityRule>();
+const deadlineSources = new Map<string, DeadlineSource>();
+
+export function registerCaseGuard(name: CaseGuard, check: GuardCheck): void {
+  guards.set(name, check);
+}
+
+export function registerPoolRequirement(name: PoolRequirement, check: RequirementCheck): void {
+  requirements.set(name, check);
+}
+
+/** Replace or add how a role's access to cases is scoped (e.g. clinics: cases booked at the clinic). */
+export function registerCaseVisibility(role: Role, rule: VisibilityRule): void {
+  visibility.set(role, rule);
+}
+
+export function registerDeadlineSource(name: string, source: DeadlineSource): void {
+  deadlineSources.set(name, source);
+}
+
+export function findGuard(name: CaseGuard): GuardCheck | undefined {
+  return guards.get(name);
+}
+
+export function findRequirement(name: PoolRequirement): RequirementCheck | undefined {
+  return requirements.get(name);
+}
+
+export function findVisibility(role: Role): VisibilityRule | undefined {
+  return visibility.get(role);
+}
+
+export function listDeadlineSources(): DeadlineSource[] {
+  return [...deadlineSources.values()];
+}

@@ -1,0 +1,184 @@
+import { audit, type ActionContext } from '../../platform/audit/audit';
+import { isSystemActor, type Principal } from '../../platform/auth/roles';
+import { todayIn } from '../../platform/calendar';
+import { inTransaction, isUniqueViolation, type Db, type Tx } from '../../platform/database/database';
+import { DomainError } from '../../platform/errors';
+import { findPersonSummaries } from '../people';
+import { evaluateGuards } from './case.guards';
+import { computeCaseDeadlines, sortDeadlines } from './case.deadlines';
+import { listDeadlineSources } from './case.extensions';
+import { nextStepFor } from './case.next-step';
+import {
+  applyTransition,
+  findActionByRequestId,
+  findCaseForUpdate,
+  findVisibleCase,
+  getCorridorRules,
+  insertCase,
+  listCaseActions,
+  type CaseRow,
+} from './case.repository';
+import type { CaseActionRequest, CaseDetail } from './case.schema';
+import { availableActions, findTransition, type CaseAction, type CaseStatus } from './case.workflow';
+
+declare module '../../platform/audit/audit' {
+  interface AuditEventData {
+    'case.opened': { roundId: string };
+    'case.transitioned': { action: CaseAction; from: CaseStatus; to: CaseStatus };
+    'case.identity_read': { caseId: string };
+  }
+}
+
+export interface TransitionInput {
+  readonly caseId: string;
+  readonly action: CaseAction;
+  readonly requestId: string;
+  readonly reason?: string;
+  readonly occurredOn?: string;
+}
+
+export interface TransitionOutcome {
+  readonly caseId: string;
+  readonly from: CaseStatus;
+  readonly to: CaseStatus;
+  /** False when the request id had been used already and nothing changed (a harmless retry). */
+  readonly changed: boolean;
+}
+
+function roleOf(context: ActionContext): Principal['role'] | 'system' {
+  return isSystemActor(context.actor) ? 'system' : context.actor.role;
+}
+
+function notAllowed(kase: CaseRow, action: CaseAction, context: ActionContext, detail?: string): DomainError {
+  return new DomainError('case.transition_not_allowed', {
+    detail: detail ?? `action ${action} is not allowed from status ${kase.status}`,
+    extensions: { status: kase.status, action, allowedActions: availableActions(kase.status, roleOf(context), 'api') },
+  });
+}
+
+/**
+ * Take one action on a case inside the caller's transaction: lock, check the table, role, channel and
+ * guards, move the status, write the action row and the audit event. Modules call it from their own use
+ * cases with `via: 'module'`; the API calls it with `via: 'api'`.
+ */
+export async function transitionCase(trx: Tx, context: ActionContext, input: TransitionInput, via: 'api' | 'module'): Promise<TransitionOutcome> {
+  const principal = isSystemActor(context.actor) ? undefined : context.actor;
+  const kase = await findCaseForUpdate(trx, input.caseId, via === 'api' ? principal : undefined);
+  if (!kase) throw new DomainError('case.not_found');
+  const previous = await findActionByRequestId(trx, input.requestId);
+  if (previous) {
+    if (previous.case_id !== kase.id || previous.action !== input.action) {
+      throw new DomainError('case.request_conflict', { detail: 'this requestId was used for another action' });
+    }
+    return { caseId: kase.id, from: kase.status, to: kase.status, changed: false };
+  }
+  const transition = findTransition(kase.status, input.action);
+  const role = roleOf(context);
+  if (!transition || !transition.roles.includes(role) || (via === 'api' && transition.via !== 'api')) {
+    throw notAllowed(kase, input.action, context);
+  }
+  if (transition.reason === 'required' && !input.reason) {
+    throw new DomainError('case.invalid', { fields: [{ path: 'reason', code: 'required', message: 'this action needs a reason' }] });
+  }
+  const unmet = await evaluateGuards(trx, kase, transition.guards ?? []);
+  if (unmet.length > 0) {
+    throw new DomainError('case.guard_failed', {
+      detail: `action ${input.action} needs: ${unmet.map((u) => u.guard).join(', ')}`,
+      extensions: { status: kase.status, action: input.action, unmet, allowedActions: availableActions(kase.status, role, 'api') },
+    });
+  }
+  const dates = await recordedDates(trx, kase, transition.records, input.occurredOn);
+  const moved = await applyTransition(
+    trx,
+    {
+      caseId: kase.id,
+      action: input.action,
+      from: kase.status,
+      to: transition.to,
+      actorUserId: principal?.userId ?? null,
+      actorRole: principal ? principal.role : `system:${(context.actor as { system: string }).system}`,
+      reason: input.reason ?? null,
+      requestId: input.requestId,
+    },
+    dates,
+  ).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new DomainError('case.request_conflict', { detail: 'this requestId was used for another action' });
+    throw error;
+  });
+  if (!moved) throw notAllowed(kase, input.action, context, 'the case changed meanwhile');
+  await audit(trx, context, {
+    type: 'case.transitioned',
+    entityType: 'case',
+    entityId: kase.id,
+    data: { action: input.action, from: kase.status, to: transition.to },
+  });
+  return { caseId: kase.id, from: kase.status, to: transition.to, changed: true };
+}
+
+async function recordedDates(trx: Tx, kase: CaseRow, records: 'departed_on' | 'arrived_on' | undefined, occurredOn: string | undefined) {
+  if (!records) return {};
+  const corridor = await getCorridorRules(trx, kase.corridorCode);
+  const zone = records === 'departed_on' ? corridor.originTimezone : corridor.destinationTimezone;
+  const today = todayIn(zone);
+  const date = occurredOn ?? today;
+  if (date > today) throw new DomainError('case.invalid', { fields: [{ path: 'occurredOn', code: 'in_future', message: 'the date cannot be in the future' }] });
+  if (records === 'arrived_on' && kase.departedOn && date < kase.departedOn) {
+    throw new DomainError('case.invalid', { fields: [{ path: 'occurredOn', code: 'before_departure', message: 'arrival cannot be before departure' }] });
+  }
+  return records === 'departed_on' ? { departedOn: date } : { arrivedOn: date };
+}
+
+/** The API's entry point: one transaction, visibility enforced, answers the updated case. */
+export async function performCaseAction(db: Db, principal: Principal, context: ActionContext, caseId: string, request: CaseActionRequest): Promise<CaseDetail> {
+  await inTransaction(db, (trx) => transitionCase(trx, context, { caseId, ...request }, 'api'));
+  return getCaseDetail(db, principal, context, caseId);
+}
+
+export async function openCase(trx: Tx, context: ActionContext, personId: string, roundId: string): Promise<string> {
+  try {
+    const id = await insertCase(trx, personId, roundId);
+    await audit(trx, context, { type: 'case.opened', entityType: 'case', entityId: id, data: { roundId } });
+    return id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('case.conflict', { detail: 'this person already has a case in this round' });
+    throw error;
+  }
+}
+
+export async function getCaseDetail(db: Db, principal: Principal, context: ActionContext, caseId: string): Promise<CaseDetail> {
+  return inTransaction(db, async (trx) => {
+    const kase = await findVisibleCase(trx, caseId, principal);
+    if (!kase) throw new DomainError('case.not_found');
+    const [actions, persons, corridor] = [
+      await listCaseActions(trx, kase.id),
+      await findPersonSummaries(trx, [kase.personId]),
+      await getCorridorRules(trx, kase.corridorCode),
+    ];
+    const person = persons.get(kase.personId);
+    if (!person) throw new DomainError('case.not_found');
+    // Officials reading a person's identity leave a trace; the applicant reading his own case does not.
+    if (principal.role !== 'applicant') {
+      await audit(trx, context, { type: 'case.identity_read', entityType: 'person', entityId: kase.personId, data: { caseId: kase.id } });
+    }
+    const today = { origin: todayIn(corridor.originTimezone), destination: todayIn(corridor.destinationTimezone) };
+    const own = computeCaseDeadlines({ status: kase.status, arrivedOn: kase.arrivedOn, roundClosesOn: kase.roundClosesOn }, corridor.rules, today);
+    const extra = (await Promise.all(listDeadlineSources().map((source) => source(trx, kase, today)))).flat();
+    const deadlines = sortDeadlines([...own, ...extra]);
+    return {
+      id: kase.id,
+      status: kase.status,
+      statusChangedAt: kase.statusChangedAt.toISOString(),
+      corridorCode: kase.corridorCode,
+      round: { id: kase.roundId, name: kase.roundName, closesOn: kase.roundClosesOn },
+      person,
+      employerOrganizationId: kase.employerOrganizationId,
+      departedOn: kase.departedOn,
+      arrivedOn: kase.arrivedOn,
+      version: kase.version,
+      timeline: actions.map((a) => ({ ...a, at: a.at.toISOString() })),
+      allowedActions: availableActions(kase.status, principal.role, 'api'),
+      nextStep: nextStepFor(kase.status, deadlines),
+      deadlines,
+    };
+  });
+}

@@ -1,0 +1,8 @@
+import { definePermissions } from '../../platform/auth/permissions';
+
+export const journeyPermissions = definePermissions({
+  'case.list': ['applicant', 'origin_agency', 'destination_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_staff', 'clinic_head'],
+  'case.read': ['applicant', 'origin_agency', 'destination_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_staff', 'clinic_head'],
+  'case.act': ['applicant', 'origin_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_head'],
+  'case.eligibility.read': ['applicant', 'origin_agency'],
+});
