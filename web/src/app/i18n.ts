@@ -9,7 +9,7 @@ type EnglishEntry = { message: string; description: string };
 
 /**
  * Catalogs live in /i18n/<lang>/<namespace>.json, shared with the server. English entries carry a note for
- * translators; Tajik and Russian entries are the translated strings. Keys are full ids (`journey.case.title`).
+ * translators; Tajik and Russian entries are the translated strings. Keys are full ids (`journey.case.my_title`).
  */
 const files = import.meta.glob<Record<string, string | EnglishEntry>>('../../../i18n/*/*.json', { eager: true, import: 'default' });
 
