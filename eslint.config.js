@@ -22,7 +22,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/platform/config.ts', 'tests/**', 'bench/**', 'vitest.config.ts', 'tools/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['src/platform/config.ts', 'tests/**', 'bench/**', 'src/**/*.test.ts', 'vitest.config.ts', 'tools/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['tests/**', 'bench/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   {
     files: ['web/src/**/*.{ts,tsx}'],

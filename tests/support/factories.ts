@@ -93,6 +93,7 @@ export async function createApplicant(
 ): Promise<TestApplicant & { status: CaseStatus }> {
   const hash = await hashed();
   passportSerial += 1;
+  const passportNumber = String(passportSerial).padStart(9, '0');
   const email = `applicant-${randomUUID().slice(0, 8)}@test.corridor`;
   return inTransaction(db, async (trx) => {
     const personId = await createPerson(trx, TEST_CONTEXT, {
@@ -100,7 +101,7 @@ export async function createApplicant(
       birthDate: '1990-04-12',
       gender: 'M',
       citizenship: 'TJK',
-      passportNumber: String(passportSerial).padStart(9, '0'),
+      passportNumber,
     });
     const caseId = await openCase(trx, TEST_CONTEXT, personId, roundId);
     const status = await importCaseHistory(

@@ -25,12 +25,10 @@ export function titleFor(code: string): string {
 
 function zodIssuesToFields(error: FastifyError): FieldError[] {
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
-  const issues = (
-    error as unknown as { validation: Array<{ instancePath?: string; message?: string; params?: { issue?: { code?: string; path?: PropertyKey[] } } }> }
-  ).validation;
+  const issues = (error as unknown as { validation: Array<{ instancePath?: string; keyword?: string; message?: string }> }).validation;
   return issues.map((v) => {
-    const path = v.params?.issue?.path ?? v.instancePath?.split('/').filter(Boolean) ?? [];
-    return { path: [context, ...path.map(String)].join('.'), code: v.params?.issue?.code ?? 'invalid', message: v.message ?? 'invalid value' };
+    const path = (v.instancePath ?? '').split('/').filter(Boolean);
+    return { path: [context, ...path].join('.'), code: v.keyword ?? 'invalid', message: v.message ?? 'invalid value' };
   });
 }
 
