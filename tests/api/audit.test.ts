@@ -96,5 +96,5 @@ describe('corridor audit verify', () => {
       await testDb?.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

@@ -48,10 +48,16 @@ describe('POST /api/auth/login', () => {
     expect(stored.some((r) => r.account_key.includes(user.email))).toBe(false);
   });
 
-  test('refuses a disabled account', async () => {
+  test('refuses a disabled account, and disabling ends its open sessions at once', async () => {
     const user = await createOfficial(t.db, 'employer');
-    await t.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+    const admin = await createOfficial(t.db, 'admin');
+    const session = await signInAs(t.server, user.email, TEST_PASSWORD);
+    expect((await call(t.server, session, 'GET', '/api/auth/me')).status).toBe(200);
+    const adminSession = await signInAs(t.server, admin.email, TEST_PASSWORD);
+    expect((await call(t.server, adminSession, 'POST', `/api/admin/users/${user.id}/disable`)).status).toBe(204);
+    expect((await call(t.server, session, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await call(t.server, undefined, 'POST', '/api/auth/login', { email: user.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await call(t.server, adminSession, 'POST', `/api/admin/users/${admin.id}/disable`)).status).toBe(422);
   });
 });
 

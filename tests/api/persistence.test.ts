@@ -42,7 +42,7 @@ describe('restarting the server', () => {
       await server?.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
 
 describe.runIf(Boolean(process.env.DATABASE_URL))('two servers on one PostgreSQL', () => {

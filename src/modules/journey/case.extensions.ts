@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Principal, Role } from '../../platform/auth/roles';
-import type { Database, Tx } from '../../platform/database/database';
+import type { Database, Queryable, Tx } from '../../platform/database/database';
 import type { PoolRequirement } from './corridor.schema';
 import type { Deadline } from './case.deadlines';
 import type { CaseGuard } from './case.workflow';
@@ -22,7 +22,8 @@ export interface CaseView {
 export type GuardCheck = (trx: Tx, kase: CaseView) => Promise<{ ok: true } | { ok: false; reason: string }>;
 export type RequirementCheck = (trx: Tx, kase: CaseView) => Promise<{ met: boolean; detail?: string }>;
 export type VisibilityRule = (eb: ExpressionBuilder<Database, 'cases'>, principal: Principal) => Expression<SqlBool>;
-export type DeadlineSource = (trx: Tx, kase: CaseView, today: { origin: string; destination: string }) => Promise<Deadline[]>;
+/** Reads outside a transaction (the case page runs them in parallel). */
+export type DeadlineSource = (db: Queryable, kase: CaseView, today: { origin: string; destination: string }) => Promise<Deadline[]>;
 
 const guards = new Map<CaseGuard, GuardCheck>();
 const requirements = new Map<PoolRequirement, RequirementCheck>();

@@ -4,6 +4,7 @@ import type { Database, Queryable, Tx } from '../../platform/database/database';
 import { CorridorRules } from './corridor.schema';
 import { findVisibility, type CaseView } from './case.extensions';
 import type { CaseAction, CaseStatus } from './case.workflow';
+import { personSummaryJson } from '../people';
 import './case.tables';
 
 const NOT_FOR_SCREENING: CaseStatus[] = ['registered', 'medical_booked', 'medical_not_cleared'];
@@ -36,6 +37,9 @@ export function caseVisibleTo(eb: ExpressionBuilder<Database, 'cases'>, principa
 }
 
 export interface CaseRow extends CaseView {
+  readonly rules: unknown;
+  readonly originTimezone: string;
+  readonly destinationTimezone: string;
   readonly status: CaseStatus;
   readonly roundId: string;
   readonly roundName: string;
@@ -50,7 +54,11 @@ function baseCaseQuery(db: Queryable) {
   return db
     .selectFrom('cases')
     .innerJoin('recruitment_rounds as r', 'r.id', 'cases.round_id')
+    .innerJoin('corridors as k', 'k.code', 'r.corridor_code')
     .select([
+      'k.rules',
+      'k.origin_timezone as originTimezone',
+      'k.destination_timezone as destinationTimezone',
       'cases.id',
       'cases.person_id as personId',
       'cases.status',
@@ -72,6 +80,29 @@ export async function findCaseForUpdate(trx: Tx, id: string, principal?: Princip
   let query = baseCaseQuery(trx).where('cases.id', '=', id);
   if (principal) query = query.where((eb) => caseVisibleTo(eb, principal));
   return query.forUpdate('cases').executeTakeFirst();
+}
+
+export interface TimelineRow {
+  action: CaseAction;
+  fromStatus: CaseStatus;
+  toStatus: CaseStatus;
+  actorRole: string;
+  reason: string | null;
+  at: string;
+}
+
+/** The case with its person (as JSON from the people module) and its timeline, in one round trip. */
+export async function findVisibleCaseDetail(db: Queryable, id: string, principal: Principal) {
+  return baseCaseQuery(db)
+    .select((eb) => [
+      personSummaryJson(eb.ref('cases.person_id')).as('personJson'),
+      sql<TimelineRow[]>`(select coalesce(json_agg(json_build_object('action', a.action, 'fromStatus', a.from_status, 'toStatus', a.to_status,
+          'actorRole', a.actor_role, 'reason', a.reason, 'at', a.created_at) order by a.created_at, a.id), '[]'::json)
+        from case_actions a where a.case_id = cases.id)`.as('timeline'),
+    ])
+    .where('cases.id', '=', id)
+    .where((eb) => caseVisibleTo(eb, principal))
+    .executeTakeFirst();
 }
 
 export async function findVisibleCase(db: Queryable, id: string, principal: Principal): Promise<CaseRow | undefined> {

@@ -3,7 +3,7 @@ import { isSystemActor, type Principal } from '../../platform/auth/roles';
 import { todayIn } from '../../platform/calendar';
 import { inTransaction, isUniqueViolation, type Db, type Tx } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors';
-import { findPersonSummaries } from '../people';
+import { parsePersonSummaryJson } from '../people';
 import { evaluateGuards } from './case.guards';
 import { computeCaseDeadlines, sortDeadlines } from './case.deadlines';
 import { listDeadlineSources } from './case.extensions';
@@ -12,13 +12,13 @@ import {
   applyTransition,
   findActionByRequestId,
   findCaseForUpdate,
-  findVisibleCase,
+  findVisibleCaseDetail,
   getCorridorRules,
   insertCase,
-  listCaseActions,
   type CaseRow,
 } from './case.repository';
 import type { CaseActionRequest, CaseDetail } from './case.schema';
+import { CorridorRules } from './corridor.schema';
 import { availableActions, findTransition, type CaseAction, type CaseStatus } from './case.workflow';
 
 declare module '../../platform/audit/audit' {
@@ -145,40 +145,40 @@ export async function openCase(trx: Tx, context: ActionContext, personId: string
   }
 }
 
+/**
+ * A case as the caller may see it. Reads run outside a transaction, in parallel on the pool; an official's
+ * read of a person's identity is audited before the data is returned.
+ */
 export async function getCaseDetail(db: Db, principal: Principal, context: ActionContext, caseId: string): Promise<CaseDetail> {
-  return inTransaction(db, async (trx) => {
-    const kase = await findVisibleCase(trx, caseId, principal);
-    if (!kase) throw new DomainError('case.not_found');
-    const [actions, persons, corridor] = [
-      await listCaseActions(trx, kase.id),
-      await findPersonSummaries(trx, [kase.personId]),
-      await getCorridorRules(trx, kase.corridorCode),
-    ];
-    const person = persons.get(kase.personId);
-    if (!person) throw new DomainError('case.not_found');
-    // Officials reading a person's identity leave a trace; the applicant reading his own case does not.
-    if (principal.role !== 'applicant') {
-      await audit(trx, context, { type: 'case.identity_read', entityType: 'person', entityId: kase.personId, data: { caseId: kase.id } });
-    }
-    const today = { origin: todayIn(corridor.originTimezone), destination: todayIn(corridor.destinationTimezone) };
-    const own = computeCaseDeadlines({ status: kase.status, arrivedOn: kase.arrivedOn, roundClosesOn: kase.roundClosesOn }, corridor.rules, today);
-    const extra = (await Promise.all(listDeadlineSources().map((source) => source(trx, kase, today)))).flat();
-    const deadlines = sortDeadlines([...own, ...extra]);
-    return {
-      id: kase.id,
-      status: kase.status,
-      statusChangedAt: kase.statusChangedAt.toISOString(),
-      corridorCode: kase.corridorCode,
-      round: { id: kase.roundId, name: kase.roundName, closesOn: kase.roundClosesOn },
-      person,
-      employerOrganizationId: kase.employerOrganizationId,
-      departedOn: kase.departedOn,
-      arrivedOn: kase.arrivedOn,
-      version: kase.version,
-      timeline: actions.map((a) => ({ ...a, at: a.at.toISOString() })),
-      allowedActions: availableActions(kase.status, principal.role, 'api'),
-      nextStep: nextStepFor(kase.status, deadlines),
-      deadlines,
-    };
-  });
+  const kase = await findVisibleCaseDetail(db, caseId, principal);
+  if (!kase) throw new DomainError('case.not_found');
+  const rules = CorridorRules.parse(kase.rules);
+  const today = { origin: todayIn(kase.originTimezone), destination: todayIn(kase.destinationTimezone) };
+  const extra = await Promise.all(listDeadlineSources().map((source) => source(db, kase, today)));
+  const person = parsePersonSummaryJson(kase.personJson);
+  if (!person) throw new DomainError('case.not_found');
+  // Officials reading a person's identity leave a trace; the applicant reading his own case does not.
+  if (principal.role !== 'applicant') {
+    await inTransaction(db, (trx) =>
+      audit(trx, context, { type: 'case.identity_read', entityType: 'person', entityId: kase.personId, data: { caseId: kase.id } }),
+    );
+  }
+  const own = computeCaseDeadlines({ status: kase.status, arrivedOn: kase.arrivedOn, roundClosesOn: kase.roundClosesOn }, rules, today);
+  const deadlines = sortDeadlines([...own, ...extra.flat()]);
+  return {
+    id: kase.id,
+    status: kase.status,
+    statusChangedAt: kase.statusChangedAt.toISOString(),
+    corridorCode: kase.corridorCode,
+    round: { id: kase.roundId, name: kase.roundName, closesOn: kase.roundClosesOn },
+    person,
+    employerOrganizationId: kase.employerOrganizationId,
+    departedOn: kase.departedOn,
+    arrivedOn: kase.arrivedOn,
+    version: kase.version,
+    timeline: kase.timeline.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
+    allowedActions: availableActions(kase.status, principal.role, 'api'),
+    nextStep: nextStepFor(kase.status, deadlines),
+    deadlines,
+  };
 }

@@ -5,7 +5,7 @@ import type { Locale, OrganizationKind } from '../database/platform-tables';
 import { DomainError } from '../errors';
 import { getDecoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { ORGANIZATION_KIND_BY_ROLE, type Principal, type Role } from './roles';
-import { API_TOKEN_PREFIX, createSession, revokeSession, type NewSession } from './sessions';
+import { API_TOKEN_PREFIX, createSession, forgetCachedToken, forgetCachedUser, revokeSession, type NewSession } from './sessions';
 import { keyedHash, randomToken, sha256Base64url } from './secrets';
 
 export interface NewOrganization {
@@ -175,9 +175,10 @@ export async function revokeApiToken(db: Db, context: ActionContext, principal: 
       .where('id', '=', tokenId)
       .where('user_id', '=', principal.userId)
       .where('revoked_at', 'is', null)
-      .returning('id')
+      .returning(['id', 'token_hash'])
       .executeTakeFirst();
     if (!row) throw new DomainError('token.not_found');
+    forgetCachedToken(row.token_hash);
     await audit(trx, context, { type: 'auth.token_revoked', entityType: 'user', entityId: principal.userId, data: { tokenId } });
   });
 }
@@ -189,4 +190,21 @@ export async function listApiTokens(db: Queryable, principal: Principal) {
     .where('user_id', '=', principal.userId)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+/** Disable an account: it can no longer sign in, and its sessions and tokens stop working. */
+export async function disableUser(db: Db, context: ActionContext, userId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('users')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw new DomainError('user.not_found');
+    await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await audit(trx, context, { type: 'user.disabled', entityType: 'user', entityId: userId, data: {} });
+  });
+  forgetCachedUser(userId);
 }

@@ -3,7 +3,8 @@ import type { Config } from '../config';
 import { inTransaction, type Db } from '../database/database';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../http/register-routes';
 import { defineRoute, type RouteDefinition } from '../http/route';
-import { createApiToken, createOrganization, createUser, listApiTokens, revokeApiToken, signIn, signOut } from './accounts';
+import { createApiToken, createOrganization, createUser, disableUser, listApiTokens, revokeApiToken, signIn, signOut } from './accounts';
+import { DomainError } from '../errors';
 import { definePermissions } from './permissions';
 import { ROLES } from './roles';
 
@@ -237,6 +238,19 @@ function userAdminRoutes(db: Db): RouteDefinition[] {
         const id = await inTransaction(db, (trx) => createUser(trx, context, { ...body }));
         reply.code(201);
         return { id };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/users/:id/disable',
+      permission: 'user.manage',
+      summary: 'Disable an account: sign-in refused, sessions ended',
+      tags: ['admin'],
+      schema: { params: z.object({ id: z.uuid() }), response: { 204: z.null() } },
+      handler: async ({ params, context, reply, principal }) => {
+        if (params.id === principal.userId) throw new DomainError('user.invalid', { detail: 'you cannot disable your own account' });
+        await disableUser(db, context, params.id);
+        return reply.code(204).send();
       },
     }),
     defineRoute({
