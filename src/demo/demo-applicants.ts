@@ -3,7 +3,7 @@ import { createUser } from '../platform/auth/accounts';
 import { addDays } from '../platform/calendar';
 import type { Tx } from '../platform/database/database';
 import { createPerson, deriveNames } from '../modules/people';
-import { importCaseHistory, openCase, setCaseEmployer, type CaseAction, type CaseStatus } from '../modules/journey';
+import { importCaseHistory, importPreDepartureRecord, openCase, setCaseEmployer, type CaseAction, type CaseStatus } from '../modules/journey';
 import { DEMO_FATHER_NAMES, DEMO_FEMALE_NAMES, DEMO_MALE_NAMES, DEMO_SURNAMES } from './demo-names';
 import { createRandom } from './prng';
 import type { DemoWorld } from './demo-world';
@@ -166,6 +166,24 @@ export async function seedDemoApplicants(trx: Tx, context: ActionContext, world:
         return { action, at, actorRole: ACTOR_ROLE[action], reason: REASONS[action], occurredOn: addDays(world.today, -daysAgo) };
       });
       const status = await importCaseHistory(trx, context, caseId, steps);
+      // Orientation and the language certificate come before pool entry; some screened cases are still on them.
+      const poolIndex = path.indexOf('enter_pool');
+      if (poolIndex >= 0 || (group.status === 'screened_clear' && i > 0)) {
+        const before = steps[poolIndex >= 0 ? poolIndex : steps.length - 1]?.occurredOn ?? world.today;
+        await importPreDepartureRecord(trx, context, caseId, {
+          kind: 'orientation',
+          completedOn: addDays(before, -2),
+          reference: `OR-${before.slice(0, 7)}-${1 + (serial % 4)}`,
+        });
+        if (poolIndex >= 0 || i > 1) {
+          await importPreDepartureRecord(trx, context, caseId, {
+            kind: 'language_certificate',
+            completedOn: addDays(before, -1),
+            reference: `ТРКИ-${100_000 + serial * 37}`,
+            score: random.int(62, 96),
+          });
+        }
+      }
       if (path.includes('select')) {
         const employer = world.organizations.get(serial % 3 === 0 ? 'employer_2' : 'employer_1');
         if (employer) await setCaseEmployer(trx, caseId, employer.id);

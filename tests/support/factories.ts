@@ -28,21 +28,22 @@ export const TJ_RU_RULES = {
   )[],
 };
 
-/** The TJ-RU corridor and an open round around today. Returns the round id. */
-export async function createCorridorAndRound(db: Db): Promise<string> {
+/** A corridor (TJ-RU by default) and an open round around today. Returns the round id. */
+export async function createCorridorAndRound(db: Db, corridor: { code?: string; rules?: Partial<typeof TJ_RU_RULES> } = {}): Promise<string> {
+  const code = corridor.code ?? 'TJ-RU';
   return inTransaction(db, async (trx) => {
     await upsertCorridor(trx, {
-      code: 'TJ-RU',
+      code,
       originCountry: 'TJ',
       destinationCountry: 'RU',
       originTimezone: 'Asia/Dushanbe',
       destinationTimezone: 'Europe/Moscow',
       languages: ['tg', 'ru', 'en'],
-      rules: TJ_RU_RULES,
+      rules: { ...TJ_RU_RULES, ...corridor.rules },
     });
     const today = new Date().toISOString().slice(0, 10);
     const year = Number(today.slice(0, 4));
-    return createRound(trx, 'TJ-RU', `round-${randomUUID().slice(0, 6)}`, `${year - 1}-01-01`, `${year + 1}-12-31`);
+    return createRound(trx, code, `round-${randomUUID().slice(0, 6)}`, `${year - 1}-01-01`, `${year + 1}-12-31`);
   });
 }
 

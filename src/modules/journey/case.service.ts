@@ -3,6 +3,7 @@ import { isSystemActor, type Principal } from '../../platform/auth/roles';
 import { todayIn } from '../../platform/calendar';
 import { inTransaction, isUniqueViolation, type Db, type Tx } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors';
+import { enqueue } from '../../platform/jobs/queue';
 import { parsePersonSummaryJson } from '../people';
 import { evaluateGuards } from './case.guards';
 import { computeCaseDeadlines, sortDeadlines } from './case.deadlines';
@@ -112,6 +113,8 @@ export async function transitionCase(trx: Tx, context: ActionContext, input: Tra
     entityId: kase.id,
     data: { action: input.action, from: kase.status, to: transition.to },
   });
+  // A case cleared by screening enters the pool by itself once every requirement is met.
+  if (transition.to === 'screened_clear') await enqueue(trx, 'journey.pool_entry', { caseId: kase.id });
   return { caseId: kase.id, from: kase.status, to: transition.to, changed: true };
 }
 

@@ -4,6 +4,7 @@ import type { RouteDefinition } from '../../platform/http/route';
 import { caseRoutes } from './case.routes';
 import { corridorRoutes } from './corridor.routes';
 import { journeyPermissions } from './journey.permissions';
+import { preDepartureRoutes } from './pre-departure.routes';
 
 export { journeyPermissions };
 export { transitionCase, openCase, getCaseDetail, type TransitionInput, type TransitionOutcome } from './case.service';
@@ -25,9 +26,11 @@ export {
 } from './case.workflow';
 export { upsertCorridor, createRound, findOpenRound } from './corridor.service';
 export { setCaseEmployer } from './case.repository';
+export { requestPoolEntryCheck, recordPreDeparture, importPreDepartureRecord } from './pre-departure.service';
+
 export { importCaseHistory, type HistoricalStep } from './case.history';
 export { CorridorRules, type Corridor } from './corridor.schema';
 
 export function journeyRoutes(db: Db): RouteDefinition[] {
-  return [...caseRoutes(db), ...corridorRoutes(db)];
+  return [...caseRoutes(db), ...preDepartureRoutes(db), ...corridorRoutes(db)];
 }

@@ -23,3 +23,11 @@ describe('journey message keys', () => {
     for (let month = 1; month <= 12; month += 1) expect(english.has(`common.month.${month}`)).toBe(true);
   });
 });
+
+describe('pool requirement message keys', () => {
+  test('every requirement a corridor may list has a message', async () => {
+    const { CorridorRules } = await import('./corridor.schema');
+    const requirements = CorridorRules.shape.poolRequirements.element.options;
+    expect(requirements.filter((r) => !english.has(`journey.requirement.${r}`))).toEqual([]);
+  });
+});

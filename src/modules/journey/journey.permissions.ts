@@ -5,4 +5,5 @@ export const journeyPermissions = definePermissions({
   'case.read': ['applicant', 'origin_agency', 'destination_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_staff', 'clinic_head'],
   'case.act': ['applicant', 'origin_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_head'],
   'case.eligibility.read': ['applicant', 'origin_agency'],
+  'case.pre_departure.record': ['origin_agency'],
 });

@@ -6,10 +6,14 @@ import { CaseActions } from './CaseActions';
 import { JourneyTimeline } from './JourneyTimeline';
 import { nameIn } from './names';
 import { DeadlineList, NextStepCard } from './NextStepCard';
+import { PreDepartureCard } from './PreDepartureCard';
+import { useMe } from '../../app/session';
 
 /** One case: who, where it stands, what comes next, the deadlines, the journey so far, and what may be done. */
 export function CaseView({ kase, audience }: { kase: CaseDetail; audience: 'applicant' | 'official' }) {
   const { t, i18n } = useTranslation();
+  const me = useMe();
+
   return (
     <div className="case-view" data-testid="case-view" data-case-status={kase.status}>
       <header className="case-header">
@@ -26,6 +30,7 @@ export function CaseView({ kase, audience }: { kase: CaseDetail; audience: 'appl
           <NextStepCard kase={kase} />
           <CaseActions kase={kase} />
           <DeadlineList deadlines={kase.deadlines} />
+          {audience === 'applicant' || me.role === 'origin_agency' ? <PreDepartureCard kase={kase} /> : null}
           {audience === 'official' ? <PersonCard kase={kase} /> : null}
         </div>
         <section className="card case-side">
