@@ -27,7 +27,8 @@ export function CaseView({ kase, audience }: { kase: CaseDetail; audience: 'appl
       </header>
       <div className="case-grid">
         <div className="case-main">
-          <NextStepCard kase={kase} />
+          <NextStepCard kase={kase} audience={audience} />
+
           <CaseActions kase={kase} />
           <DeadlineList deadlines={kase.deadlines} />
           {audience === 'applicant' || me.role === 'origin_agency' ? <PreDepartureCard kase={kase} /> : null}

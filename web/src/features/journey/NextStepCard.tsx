@@ -11,12 +11,13 @@ export function DaysLeft({ deadline }: { deadline: Deadline }) {
   return <span className={`days ${deadline.state}`}>{t('journey.deadline.days_left', { count: deadline.daysLeft })}</span>;
 }
 
-export function NextStepCard({ kase }: { kase: CaseDetail }) {
+export function NextStepCard({ kase, audience }: { kase: CaseDetail; audience: 'applicant' | 'official' }) {
   const { t, i18n } = useTranslation();
   const { code, deadline } = kase.nextStep;
   return (
     <section className="card next-step" data-testid="next-step">
-      <h2>{t('journey.next_step.title')}</h2>
+      <h2>{t(audience === 'applicant' ? 'journey.next_step.title' : 'journey.next_step.title_official')}</h2>
+
       <p className="next-step-text">{t(`journey.next_step.${code}`)}</p>
       {deadline ? (
         <p className="deadline-line">
