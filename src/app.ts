@@ -12,11 +12,12 @@ import { buildServer } from './platform/http/server';
 import type { RouteDefinition } from './platform/http/route';
 import { JobWorker } from './platform/jobs/queue';
 import { journeyRoutes } from './modules/journey';
+import { registerWelfareJobs, welfareRoutes } from './modules/welfare';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
   const { db } = handle;
-  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db)];
+  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...welfareRoutes(db)];
 }
 
 export interface App {
@@ -35,6 +36,7 @@ export interface CreateAppOptions {
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const database = options.database ?? (await openDatabase(config.database));
   if (options.runMigrations ?? true) await migrate(database.db);
+  registerWelfareJobs(config);
   const server = await buildServer({ config, db: database.db, routes: allRoutes(database, config), logStream: options.logStream });
   const worker = config.jobs
     ? new JobWorker(database.db, 500, (error) => server.log.error({ err: { message: (error as Error).message } }, 'job worker'))

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addDays, addMonths, daysBetween, isIsoDate, todayIn } from './calendar';
+import { addDays, addMonths, daysBetween, endOfDay, isIsoDate, todayIn, workingDaysDeadline } from './calendar';
 
 describe('addDays', () => {
   test('crosses month ends, year ends and leap days', () => {
@@ -54,5 +54,37 @@ describe('todayIn', () => {
   test('handles the leap day at midnight boundaries', () => {
     expect(todayIn('Asia/Dushanbe', new Date('2028-02-28T19:00:00Z'))).toBe('2028-02-29');
     expect(todayIn('Europe/Moscow', new Date('2028-02-29T21:00:00Z'))).toBe('2028-03-01');
+  });
+});
+
+describe('workingDaysDeadline', () => {
+  const moscow = {
+    timezone: 'Europe/Moscow',
+    holidays: new Set(['2026-11-04', '2026-12-31', '2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08']),
+    workingWeekends: new Set<string>(),
+  };
+
+  test('two working days from a Monday end on Wednesday night, Moscow time', () => {
+    expect(workingDaysDeadline(new Date('2026-11-23T09:00:00Z'), 2, moscow).toISOString()).toBe('2026-11-25T20:59:59.999Z');
+  });
+
+  test('skips the weekend and public holidays', () => {
+    // Friday 27 November → Monday 30 November, Tuesday 1 December.
+    expect(workingDaysDeadline(new Date('2026-11-27T15:00:00Z'), 2, moscow).toISOString()).toBe('2026-12-01T20:59:59.999Z');
+    // Tuesday 3 November: 4 November is a holiday → Thursday 5, Friday 6.
+    expect(workingDaysDeadline(new Date('2026-11-03T10:00:00Z'), 2, moscow).toISOString()).toBe('2026-11-06T20:59:59.999Z');
+    // New Year: filed on 30 December → 11 and 12 January.
+    expect(workingDaysDeadline(new Date('2026-12-30T10:00:00Z'), 2, moscow).toISOString()).toBe('2027-01-12T20:59:59.999Z');
+  });
+
+  test('counts from the local day: 22:30 UTC on Sunday is already Monday in Moscow', () => {
+    expect(workingDaysDeadline(new Date('2026-11-22T22:30:00Z'), 2, moscow).toISOString()).toBe('2026-11-25T20:59:59.999Z');
+  });
+});
+
+describe('endOfDay', () => {
+  test('in Dushanbe (UTC+5) and Moscow (UTC+3)', () => {
+    expect(endOfDay('2028-02-29', 'Asia/Dushanbe').toISOString()).toBe('2028-02-29T18:59:59.999Z');
+    expect(endOfDay('2026-12-31', 'Europe/Moscow').toISOString()).toBe('2026-12-31T20:59:59.999Z');
   });
 });

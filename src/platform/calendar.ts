@@ -61,3 +61,50 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** Offset of a time zone from UTC at an instant, in minutes (Moscow: +180). */
+export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The last millisecond of a calendar day in a time zone, as an instant. */
+export function endOfDay(date: IsoDate, timeZone: string): Date {
+  const naiveEnd = Date.parse(`${addDays(date, 1)}T00:00:00Z`) - 1;
+  return new Date(naiveEnd - zoneOffsetMinutes(timeZone, new Date(naiveEnd)) * 60_000);
+}
+
+export interface WorkCalendar {
+  readonly timezone: string;
+  readonly holidays: ReadonlySet<IsoDate>;
+  readonly workingWeekends: ReadonlySet<IsoDate>;
+}
+
+export function isWorkingDay(date: IsoDate, calendar: WorkCalendar): boolean {
+  if (calendar.workingWeekends.has(date)) return true;
+  if (calendar.holidays.has(date)) return false;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** The end of the n-th working day after the day of `instant` (in the calendar's zone): "within n working days". */
+export function workingDaysDeadline(instant: Date, workingDays: number, calendar: WorkCalendar): Date {
+  let date = todayIn(calendar.timezone, instant);
+  let counted = 0;
+  while (counted < workingDays) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date, calendar)) counted += 1;
+  }
+  return endOfDay(date, calendar.timezone);
+}

@@ -3,7 +3,8 @@ import type { Principal, Role } from '../../platform/auth/roles';
 import type { Database, Queryable, Tx } from '../../platform/database/database';
 import type { PoolRequirement } from './corridor.schema';
 import type { Deadline } from './case.deadlines';
-import type { CaseGuard } from './case.workflow';
+import type { CaseAction, CaseGuard, CaseStatus } from './case.workflow';
+import type { ActionContext } from '../../platform/audit/audit';
 
 /**
  * Plug-in points through which later modules add what the journey needs from them, without the journey
@@ -29,6 +30,27 @@ const guards = new Map<CaseGuard, GuardCheck>();
 const requirements = new Map<PoolRequirement, RequirementCheck>();
 const visibility = new Map<Role, VisibilityRule>();
 const deadlineSources = new Map<string, DeadlineSource>();
+const transitionListeners = new Map<string, TransitionListener>();
+
+export interface TransitionEvent {
+  readonly caseId: string;
+  readonly personId: string;
+  readonly action: CaseAction;
+  readonly from: CaseStatus;
+  readonly to: CaseStatus;
+  readonly requestId: string;
+}
+
+/** Called inside the transaction of every live transition (not of imported history): notifications, follow-ups. */
+export type TransitionListener = (trx: Tx, context: ActionContext, event: TransitionEvent) => Promise<void>;
+
+export function registerTransitionListener(name: string, listener: TransitionListener): void {
+  transitionListeners.set(name, listener);
+}
+
+export function listTransitionListeners(): TransitionListener[] {
+  return [...transitionListeners.values()];
+}
 
 export function registerCaseGuard(name: CaseGuard, check: GuardCheck): void {
   guards.set(name, check);

@@ -50,7 +50,7 @@ export interface CaseRow extends CaseView {
   readonly createdAt: Date;
 }
 
-function baseCaseQuery(db: Queryable) {
+export function findCasesQuery(db: Queryable) {
   return db
     .selectFrom('cases')
     .innerJoin('recruitment_rounds as r', 'r.id', 'cases.round_id')
@@ -77,7 +77,7 @@ function baseCaseQuery(db: Queryable) {
 
 /** Lock the case row for a transition; the caller holds the transaction. */
 export async function findCaseForUpdate(trx: Tx, id: string, principal?: Principal): Promise<CaseRow | undefined> {
-  let query = baseCaseQuery(trx).where('cases.id', '=', id);
+  let query = findCasesQuery(trx).where('cases.id', '=', id);
   if (principal) query = query.where((eb) => caseVisibleTo(eb, principal));
   return query.forUpdate('cases').executeTakeFirst();
 }
@@ -93,7 +93,7 @@ export interface TimelineRow {
 
 /** The case with its person (as JSON from the people module) and its timeline, in one round trip. */
 export async function findVisibleCaseDetail(db: Queryable, id: string, principal: Principal) {
-  return baseCaseQuery(db)
+  return findCasesQuery(db)
     .select((eb) => [
       personSummaryJson(eb.ref('cases.person_id')).as('personJson'),
       sql<TimelineRow[]>`(select coalesce(json_agg(json_build_object('action', a.action, 'fromStatus', a.from_status, 'toStatus', a.to_status,
@@ -106,7 +106,7 @@ export async function findVisibleCaseDetail(db: Queryable, id: string, principal
 }
 
 export async function findVisibleCase(db: Queryable, id: string, principal: Principal): Promise<CaseRow | undefined> {
-  return baseCaseQuery(db)
+  return findCasesQuery(db)
     .where('cases.id', '=', id)
     .where((eb) => caseVisibleTo(eb, principal))
     .executeTakeFirst();
@@ -120,7 +120,7 @@ export interface CaseListFilter {
 }
 
 export async function listVisibleCases(db: Queryable, principal: Principal, filter: CaseListFilter): Promise<CaseRow[]> {
-  let query = baseCaseQuery(db).where((eb) => caseVisibleTo(eb, principal));
+  let query = findCasesQuery(db).where((eb) => caseVisibleTo(eb, principal));
   if (filter.status) query = query.where('cases.status', '=', filter.status);
   if (filter.after) {
     const after = filter.after;

@@ -1,18 +1,19 @@
 import { audit, type ActionContext } from '../../platform/audit/audit';
 import { isSystemActor, type Principal } from '../../platform/auth/roles';
 import { todayIn } from '../../platform/calendar';
-import { inTransaction, isUniqueViolation, type Db, type Tx } from '../../platform/database/database';
+import { inTransaction, isUniqueViolation, type Db, type Queryable, type Tx } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs/queue';
 import { parsePersonSummaryJson } from '../people';
 import { evaluateGuards } from './case.guards';
-import { computeCaseDeadlines, sortDeadlines } from './case.deadlines';
-import { listDeadlineSources } from './case.extensions';
+import { computeCaseDeadlines, sortDeadlines, type Deadline } from './case.deadlines';
+import { listDeadlineSources, listTransitionListeners } from './case.extensions';
 import { nextStepFor } from './case.next-step';
 import {
   applyTransition,
   findActionByRequestId,
   findCaseForUpdate,
+  findCasesQuery,
   findVisibleCaseDetail,
   getCorridorRules,
   insertCase,
@@ -115,6 +116,8 @@ export async function transitionCase(trx: Tx, context: ActionContext, input: Tra
   });
   // A case cleared by screening enters the pool by itself once every requirement is met.
   if (transition.to === 'screened_clear') await enqueue(trx, 'journey.pool_entry', { caseId: kase.id });
+  const event = { caseId: kase.id, personId: kase.personId, action: input.action, from: kase.status, to: transition.to, requestId: input.requestId };
+  for (const listener of listTransitionListeners()) await listener(trx, context, event);
   return { caseId: kase.id, from: kase.status, to: transition.to, changed: true };
 }
 
@@ -155,9 +158,7 @@ export async function openCase(trx: Tx, context: ActionContext, personId: string
 export async function getCaseDetail(db: Db, principal: Principal, context: ActionContext, caseId: string): Promise<CaseDetail> {
   const kase = await findVisibleCaseDetail(db, caseId, principal);
   if (!kase) throw new DomainError('case.not_found');
-  const rules = CorridorRules.parse(kase.rules);
-  const today = { origin: todayIn(kase.originTimezone), destination: todayIn(kase.destinationTimezone) };
-  const extra = await Promise.all(listDeadlineSources().map((source) => source(db, kase, today)));
+  const deadlinesPromise = caseDeadlines(db, kase);
   const person = parsePersonSummaryJson(kase.personJson);
   if (!person) throw new DomainError('case.not_found');
   // Officials reading a person's identity leave a trace; the applicant reading his own case does not.
@@ -166,8 +167,7 @@ export async function getCaseDetail(db: Db, principal: Principal, context: Actio
       audit(trx, context, { type: 'case.identity_read', entityType: 'person', entityId: kase.personId, data: { caseId: kase.id } }),
     );
   }
-  const own = computeCaseDeadlines({ status: kase.status, arrivedOn: kase.arrivedOn, roundClosesOn: kase.roundClosesOn }, rules, today);
-  const deadlines = sortDeadlines([...own, ...extra.flat()]);
+  const deadlines = await deadlinesPromise;
   return {
     id: kase.id,
     status: kase.status,
@@ -184,4 +184,20 @@ export async function getCaseDetail(db: Db, principal: Principal, context: Actio
     nextStep: nextStepFor(kase.status, deadlines),
     deadlines,
   };
+}
+
+/** Every deadline of a case: the journey's own (from the corridor's rules) and those other modules add. */
+export async function caseDeadlines(db: Queryable, kase: CaseRow): Promise<Deadline[]> {
+  const rules = CorridorRules.parse(kase.rules);
+  const today = { origin: todayIn(kase.originTimezone), destination: todayIn(kase.destinationTimezone) };
+  const own = computeCaseDeadlines({ status: kase.status, arrivedOn: kase.arrivedOn, roundClosesOn: kase.roundClosesOn }, rules, today);
+  const extra = await Promise.all(listDeadlineSources().map((source) => source(db, kase, today)));
+  return sortDeadlines([...own, ...extra.flat()]);
+}
+
+/** Cases in the given statuses, in pages, for jobs that walk them (deadline reminders). */
+export async function listCasesInStatuses(db: Queryable, statuses: readonly CaseStatus[], afterId: string | null, limit: number): Promise<CaseRow[]> {
+  let query = findCasesQuery(db).where('cases.status', 'in', [...statuses]);
+  if (afterId) query = query.where('cases.id', '>', afterId);
+  return query.orderBy('cases.id').limit(limit).execute();
 }

@@ -7,10 +7,19 @@ import { journeyPermissions } from './journey.permissions';
 import { preDepartureRoutes } from './pre-departure.routes';
 
 export { journeyPermissions };
-export { transitionCase, openCase, getCaseDetail, type TransitionInput, type TransitionOutcome } from './case.service';
+export { transitionCase, openCase, getCaseDetail, caseDeadlines, listCasesInStatuses, type TransitionInput, type TransitionOutcome } from './case.service';
+export type { CaseRow } from './case.repository';
 export { evaluatePoolEligibility, type RequirementStatus } from './case.guards';
-export { registerCaseGuard, registerPoolRequirement, registerCaseVisibility, registerDeadlineSource, type CaseView } from './case.extensions';
-export { makeDeadline, type Deadline, type DeadlineKind } from './case.deadlines';
+export {
+  registerCaseGuard,
+  registerPoolRequirement,
+  registerCaseVisibility,
+  registerDeadlineSource,
+  registerTransitionListener,
+  type CaseView,
+  type TransitionEvent,
+} from './case.extensions';
+export { makeDeadline, DEADLINE_KINDS, type Deadline, type DeadlineKind } from './case.deadlines';
 export {
   CASE_STATUSES,
   CASE_ACTIONS,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db, Queryable, Tx } from '../database/database';
 import type { JobProgress } from '../database/platform-tables';
 
@@ -7,8 +7,9 @@ import type { JobProgress } from '../database/platform-tables';
  * Job names and payloads. Modules add theirs by augmenting this interface. Payloads carry ids and options,
  * never personal data; handlers are idempotent because a job can run again after a crash.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface JobPayloads {}
+export interface JobPayloads {
+  'platform.jobs_cleanup': { keepDays: number };
+}
 
 export type JobName = keyof JobPayloads & string;
 
@@ -150,9 +151,39 @@ export async function runNextJob(db: Db): Promise<boolean> {
   return true;
 }
 
+const recurring = new Map<string, { intervalMs: number; payload: unknown }>();
+
+/**
+ * Run a job every `intervalMs`. Each interval is one slot; the slot number is the job's dedupe key, so
+ * however many app nodes run workers, each slot is enqueued once.
+ */
+export function registerRecurringJob<N extends JobName>(name: N, intervalMs: number, payload: JobPayloads[N]): void {
+  recurring.set(name, { intervalMs, payload });
+}
+
+export async function enqueueDueRecurringJobs(db: Db, now = Date.now()): Promise<void> {
+  for (const [name, { intervalMs, payload }] of recurring) {
+    const slot = Math.floor(now / intervalMs);
+    await db
+      .insertInto('jobs')
+      .values({
+        name,
+        payload: JSON.stringify(payload),
+        dedupe_key: `${name}@${slot}`,
+        locked_until: null,
+        progress: null,
+        last_error: null,
+        finished_at: null,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  }
+}
+
 /** A polling worker; several can run against one database (SKIP LOCKED), including on other app nodes. */
 export class JobWorker {
   private running = false;
+  private lastRecurringCheck = 0;
   private current: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
@@ -183,6 +214,10 @@ export class JobWorker {
     while (this.running) {
       let worked = false;
       try {
+        if (Date.now() - this.lastRecurringCheck > 30_000) {
+          this.lastRecurringCheck = Date.now();
+          await enqueueDueRecurringJobs(this.db);
+        }
         worked = await runNextJob(this.db);
       } catch (error) {
         this.onError(error);
@@ -207,3 +242,16 @@ export async function drainJobs(db: Db, limit = 10_000): Promise<number> {
   while (count < limit && (await runNextJob(db))) count += 1;
   return count;
 }
+
+/** Finished jobs are kept a while for inspection, then removed. */
+registerJobHandler('platform.jobs_cleanup', {
+  payload: z.object({ keepDays: z.number().int().positive() }),
+  handle: async ({ keepDays }, { db }) => {
+    await db
+      .deleteFrom('jobs')
+      .where('status', 'in', ['done', 'failed'])
+      .where('finished_at', '<', new Date(Date.now() - keepDays * 86_400_000))
+      .execute();
+  },
+});
+registerRecurringJob('platform.jobs_cleanup', 86_400_000, { keepDays: 30 });
