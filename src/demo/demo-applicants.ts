@@ -73,6 +73,7 @@ const ACTOR_ROLE: Readonly<Record<CaseAction, string>> = {
   depart: 'origin_agency',
   confirm_arrival: 'employer',
   record_patent: 'employer',
+  transfer_employer: 'system:transfer',
   start_employment: 'employer',
   complete: 'employer',
   return_home: 'consular_office',

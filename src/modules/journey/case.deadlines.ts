@@ -5,6 +5,7 @@ import type { CaseStatus } from './case.workflow';
 export const DEADLINE_KINDS = [
   'round_booking',
   'medical_appointment',
+  'departure',
   'offer_response',
   'migration_registration',
   'patent_application',

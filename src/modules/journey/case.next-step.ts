@@ -17,7 +17,7 @@ export const NEXT_STEP_BY_STATUS: Readonly<Record<CaseStatus, { code: NextStepCo
   shortlisted: { code: 'await_employer_choice' },
   selected: { code: 'await_offer' },
   offered: { code: 'answer_offer', deadline: 'offer_response' },
-  contracted: { code: 'prepare_departure' },
+  contracted: { code: 'prepare_departure', deadline: 'departure' },
   departed: { code: 'confirm_arrival' },
   arrived: { code: 'register_and_apply_patent', deadline: 'migration_registration' },
   permitted: { code: 'start_work', deadline: 'patent_payment' },

@@ -44,6 +44,7 @@ export const CASE_ACTIONS = [
   'depart',
   'confirm_arrival',
   'record_patent',
+  'transfer_employer',
   'start_employment',
   'complete',
   'return_home',
@@ -80,6 +81,8 @@ const withdraw: Transition = { to: 'withdrawn', roles: ['applicant'], via: 'api'
 const close: Transition = { to: 'closed', roles: ['origin_agency'], via: 'api', reason: 'required' };
 const exits = { withdraw, close } as const;
 const returnHome: Transition = { to: 'returned', roles: ['consular_office', 'origin_agency'], via: 'api', reason: 'required' };
+/** A move to another employer keeps the status; it happens once both agencies consent. */
+const transfer = (status: 'permitted' | 'employed'): Transition => ({ to: status, roles: ['system'], via: 'module' });
 
 /** The transition table: the only place a case's status can change. The compiler checks every status is listed. */
 export const TRANSITIONS = {
@@ -121,9 +124,19 @@ export const TRANSITIONS = {
   },
   contracted: { depart: { to: 'departed', roles: ['origin_agency'], via: 'api', records: 'departed_on' }, ...exits },
   departed: { confirm_arrival: { to: 'arrived', roles: ['employer', 'applicant'], via: 'api', records: 'arrived_on' }, ...exits },
-  arrived: { record_patent: { to: 'permitted', roles: ['employer', 'consular_office'], via: 'api' }, return_home: returnHome, ...exits },
-  permitted: { start_employment: { to: 'employed', roles: ['employer'], via: 'api' }, return_home: returnHome, ...exits },
-  employed: { complete: { to: 'completed', roles: ['employer', 'consular_office'], via: 'api' }, return_home: returnHome, ...exits },
+  arrived: { record_patent: { to: 'permitted', roles: ['employer', 'consular_office', 'applicant'], via: 'module' }, return_home: returnHome, ...exits },
+  permitted: {
+    start_employment: { to: 'employed', roles: ['employer'], via: 'api' },
+    transfer_employer: transfer('permitted'),
+    return_home: returnHome,
+    ...exits,
+  },
+  employed: {
+    complete: { to: 'completed', roles: ['employer', 'consular_office'], via: 'api' },
+    transfer_employer: transfer('employed'),
+    return_home: returnHome,
+    ...exits,
+  },
   refused: {},
   completed: {},
   returned: {},

@@ -5,6 +5,7 @@ import { caseRoutes } from './case.routes';
 import { corridorRoutes } from './corridor.routes';
 import { journeyPermissions } from './journey.permissions';
 import { preDepartureRoutes } from './pre-departure.routes';
+import { afterContractRoutes } from './after-contract.routes';
 
 export { journeyPermissions };
 export { transitionCase, openCase, getCaseDetail, caseDeadlines, listCasesInStatuses, type TransitionInput, type TransitionOutcome } from './case.service';
@@ -41,5 +42,5 @@ export { importCaseHistory, type HistoricalStep } from './case.history';
 export { CorridorRules, type Corridor } from './corridor.schema';
 
 export function journeyRoutes(db: Db): RouteDefinition[] {
-  return [...caseRoutes(db), ...preDepartureRoutes(db), ...corridorRoutes(db)];
+  return [...caseRoutes(db), ...preDepartureRoutes(db), ...afterContractRoutes(db), ...corridorRoutes(db)];
 }
