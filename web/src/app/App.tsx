@@ -6,6 +6,11 @@ import { OverviewPage } from '../features/home/OverviewPage';
 import { CaseDetailPage } from '../features/journey/CaseDetailPage';
 import { CaseListPage } from '../features/journey/CaseListPage';
 import { MyCasePage } from '../features/journey/MyCasePage';
+import { TransfersPage } from '../features/journey/TransfersPage';
+import { TravelGroupsPage } from '../features/journey/TravelGroupsPage';
+import { GrievanceDetailPage, GrievanceListPage } from '../features/welfare/GrievancePages';
+import { GrievanceStatisticsPage } from '../features/welfare/GrievanceStatisticsPage';
+import { NotificationsPage } from '../features/welfare/NotificationsPage';
 import { Loading } from '../components/Loading';
 import { Layout } from './Layout';
 import { navigationFor } from './navigation';
@@ -29,6 +34,12 @@ export function App() {
         {home === '/' ? <Route path="/" element={<OverviewPage />} /> : <Route path="/" element={<Navigate to={home} replace />} />}
         <Route path="/cases" element={<CaseListPage />} />
         <Route path="/cases/:id" element={<CaseDetailPage />} />
+        <Route path="/grievances" element={<GrievanceListPage />} />
+        <Route path="/grievances/statistics" element={<GrievanceStatisticsPage />} />
+        <Route path="/grievances/:id" element={<GrievanceDetailPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/travel-groups" element={<TravelGroupsPage />} />
+        <Route path="/transfers" element={<TransfersPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to={home} replace />} />

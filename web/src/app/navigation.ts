@@ -19,6 +19,11 @@ export const NAVIGATION: readonly NavEntry[] = [
     labelKey: 'nav.cases',
     roles: ['origin_agency', 'destination_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_staff', 'clinic_head'],
   },
+  { path: '/grievances', labelKey: 'nav.grievances', roles: ['applicant', 'consular_office', 'origin_agency', 'employer'] },
+  { path: '/notifications', labelKey: 'nav.notifications', roles: ['applicant'] },
+  { path: '/travel-groups', labelKey: 'nav.travel_groups', roles: ['origin_agency'] },
+  { path: '/transfers', labelKey: 'nav.transfers', roles: ['origin_agency', 'destination_agency', 'consular_office'] },
+  { path: '/grievances/statistics', labelKey: 'nav.grievance_statistics', roles: ['destination_agency'] },
   { path: '/audit', labelKey: 'nav.audit', roles: ['auditor'] },
   { path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
 ];

@@ -7,6 +7,8 @@ import { JourneyTimeline } from './JourneyTimeline';
 import { nameIn } from './names';
 import { DeadlineList, NextStepCard } from './NextStepCard';
 import { PreDepartureCard } from './PreDepartureCard';
+import { PatentCard } from './PatentCard';
+import { TravelCard } from './TravelCard';
 import { useMe } from '../../app/session';
 
 /** One case: who, where it stands, what comes next, the deadlines, the journey so far, and what may be done. */
@@ -32,6 +34,8 @@ export function CaseView({ kase, audience }: { kase: CaseDetail; audience: 'appl
           <CaseActions kase={kase} />
           <DeadlineList deadlines={kase.deadlines} />
           {audience === 'applicant' || me.role === 'origin_agency' ? <PreDepartureCard kase={kase} /> : null}
+          {audience === 'applicant' || me.role === 'origin_agency' ? <TravelCard kase={kase} /> : null}
+          <PatentCard kase={kase} />
           {audience === 'official' ? <PersonCard kase={kase} /> : null}
         </div>
         <section className="card case-side">
