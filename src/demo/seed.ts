@@ -10,6 +10,7 @@ import type { OrganizationKind } from '../platform/database/platform-tables';
 import { createRound, upsertCorridor, type Corridor } from '../modules/journey';
 import { DEMO_APPLICANT_ACCOUNTS, seedDemoApplicants } from './demo-applicants';
 import type { DemoWorld } from './demo-world';
+import { seedWelfareDemo } from './demo-welfare';
 
 export const DEMO_PASSWORD = 'corridor-demo';
 
@@ -159,6 +160,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoWorl
     };
     await seedOrganizations(trx, world, passwordHash);
     await seedDemoApplicants(trx, SEED_CONTEXT, world, passwordHash, now);
+    await seedWelfareDemo(trx, SEED_CONTEXT, world);
     return world;
   });
 }

@@ -204,5 +204,5 @@ describe('transitionCase (every status × action through the service)', () => {
       }
     }
     expect(attempts).toBe(CASE_STATUSES.length * CASE_ACTIONS.length);
-  });
+  }, 180_000);
 });

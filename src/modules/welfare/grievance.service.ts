@@ -81,16 +81,17 @@ async function insertMessage(
   trx: Tx,
   context: ActionContext,
   grievanceId: string,
-  input: { body: string; audience: 'worker' | 'internal' | 'employer'; attachments: NewMessage['attachments']; requestId: string },
+  input: { body: string; audience: 'worker' | 'internal' | 'employer'; attachments: NewMessage['attachments']; requestId: string; authorRole?: string },
 ) {
   const attachments = input.attachments.map(checkAttachment);
   const actor = context.actor;
+  const authorRole = input.authorRole ?? ('role' in actor ? actor.role : `system:${actor.system}`);
   const message = await trx
     .insertInto('grievance_messages')
     .values({
       grievance_id: grievanceId,
       author_user_id: 'userId' in actor ? actor.userId : null,
-      author_role: 'role' in actor ? actor.role : `system:${actor.system}`,
+      author_role: authorRole,
       audience: input.audience,
       body: input.body,
       request_id: input.requestId,
@@ -138,6 +139,7 @@ async function fileGrievance(
     attachments: NewGrievance['attachments'];
     requestId: string;
     source: 'worker' | 'system';
+    filedAt?: Date;
   },
 ): Promise<FiledGrievance> {
   const reference = await nextReference(trx);
@@ -152,7 +154,8 @@ async function fileGrievance(
       language: input.language,
       status: 'open',
       source: input.source,
-      ack_due_at: workingDaysDeadline(new Date(), ACK_WORKING_DAYS, getOfficeCalendar()),
+      ack_due_at: workingDaysDeadline(input.filedAt ?? new Date(), ACK_WORKING_DAYS, getOfficeCalendar()),
+      created_at: input.filedAt ?? new Date(),
       acknowledged_at: null,
       escalated_at: null,
       employer_contacted_at: null,
@@ -162,7 +165,13 @@ async function fileGrievance(
     .returning('id')
     .executeTakeFirstOrThrow();
   await audit(trx, context, { type: 'grievance.filed', entityType: 'grievance', entityId: row.id, data: { category: input.category, source: input.source } });
-  await insertMessage(trx, context, row.id, { body: input.message, audience: 'worker', attachments: input.attachments, requestId: `${input.requestId}:first` });
+  await insertMessage(trx, context, row.id, {
+    body: input.message,
+    audience: 'worker',
+    attachments: input.attachments,
+    requestId: `${input.requestId}:first`,
+    authorRole: input.source === 'worker' ? 'applicant' : undefined,
+  });
   await notifyPerson(trx, {
     personId: input.personId,
     event: 'grievance.filed',
@@ -568,5 +577,29 @@ export async function closeStaleResolvedGrievances(db: Db, now = new Date()): Pr
         data: { action: 'close', from: 'resolved', to: 'closed' },
       });
     return stale.length;
+  });
+}
+
+/** Import a grievance a worker filed elsewhere (paper, hotline, the demo), with its original date. */
+export async function importWorkerGrievance(
+  trx: Tx,
+  context: ActionContext,
+  input: { caseId: string; category: GrievanceCategory; language: 'tg' | 'ru' | 'en'; message: string; filedAt: Date; importKey: string },
+): Promise<FiledGrievance> {
+  const existing = await trx.selectFrom('grievances').select(['id', 'reference']).where('request_id', '=', input.importKey).executeTakeFirst();
+  if (existing) return existing;
+  const kase = await trx.selectFrom('cases').select(['id', 'person_id', 'employer_organization_id']).where('id', '=', input.caseId).executeTakeFirst();
+  if (!kase) throw new DomainError('case.not_found');
+  return fileGrievance(trx, context, {
+    caseId: kase.id,
+    personId: kase.person_id,
+    employerOrganizationId: kase.employer_organization_id,
+    category: input.category,
+    language: input.language,
+    message: input.message,
+    attachments: [],
+    requestId: input.importKey,
+    source: 'worker',
+    filedAt: input.filedAt,
   });
 }

@@ -14,7 +14,7 @@ declare module '../../platform/jobs/queue' {
 export { welfarePermissions } from './welfare.permissions';
 export { welfareRoutes } from './welfare.routes';
 export { notifyPerson, deliverNotification, sendDeadlineReminders, type Notification } from './notification.service';
-export { raiseSystemGrievance, escalateOverdueGrievances } from './grievance.service';
+export { raiseSystemGrievance, importWorkerGrievance, escalateOverdueGrievances } from './grievance.service';
 export { createSmtpProvider, createSmsFileProvider, createMailFileProvider, type NotificationProvider, type Providers } from './notification.providers';
 
 /** Jobs that need configuration (delivery providers) and the SLA clock; called once by the composition root. */
