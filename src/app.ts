@@ -12,11 +12,13 @@ import { buildServer } from './platform/http/server';
 import type { RouteDefinition } from './platform/http/route';
 import { JobWorker } from './platform/jobs/queue';
 import { journeyRoutes } from './modules/journey';
+import { credentialsRoutes } from './modules/credentials';
+import { medicalRoutes } from './modules/medical';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
   const { db } = handle;
-  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db)];
+  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...credentialsRoutes(db, config), ...medicalRoutes(db, config)];
 }
 
 export interface App {

@@ -169,3 +169,51 @@ export function verifyCredential(code: string, trust: TrustStore, revocations: R
 export async function renderQrPng(code: string, width = 480): Promise<Buffer> {
   return QRCode.toBuffer([{ data: code, mode: 'alphanumeric' }], { type: 'png', errorCorrectionLevel: 'M', margin: 2, width });
 }
+
+export async function findCredential(db: Queryable, id: string) {
+  return db
+    .selectFrom('credentials as c')
+    .innerJoin('issuer_keys as k', 'k.id', 'c.issuer_key_id')
+    .select([
+      'c.id',
+      'c.type',
+      'c.schema_version as schemaVersion',
+      'c.subject_person_id as subjectPersonId',
+      'c.case_id as caseId',
+      'c.source_id as sourceId',
+      'c.issued_at as issuedAt',
+      'c.valid_from as validFrom',
+      'c.valid_until as validUntil',
+      'c.code',
+      'c.revoked_at as revokedAt',
+      'c.revocation_reason as revocationReason',
+      'k.name as issuerName',
+      'k.kid as issuerKid',
+      'k.organization_id as issuerOrganizationId',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The newest credential of a type for a case (or a person), revoked or not. */
+export async function findLatestCredential(db: Queryable, type: string, where: { caseId?: string; personId?: string }) {
+  let query = db.selectFrom('credentials').select(['id', 'issued_at', 'valid_from', 'valid_until', 'revoked_at', 'code', 'case_id']).where('type', '=', type);
+  if (where.caseId) query = query.where('case_id', '=', where.caseId);
+  if (where.personId) query = query.where('subject_person_id', '=', where.personId);
+  return query.orderBy('issued_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** Whether the person holds a credential of the type that is unrevoked and inside its validity at `now`. */
+export async function hasValidCredential(db: Queryable, type: string, where: { caseId?: string; personId?: string }, now: Date = new Date()): Promise<{ id: string; validUntil: Date } | undefined> {
+  let query = db
+    .selectFrom('credentials')
+    .select(['id', 'valid_until'])
+    .where('type', '=', type)
+    .where('revoked_at', 'is', null)
+    .where('valid_from', '<=', now)
+    .where('valid_until', '>', now);
+  if (where.caseId) query = query.where('case_id', '=', where.caseId);
+  if (where.personId) query = query.where('subject_person_id', '=', where.personId);
+  const row = await query.orderBy('valid_until', 'desc').limit(1).executeTakeFirst();
+  return row ? { id: row.id, validUntil: row.valid_until } : undefined;
+}

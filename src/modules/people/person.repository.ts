@@ -74,3 +74,13 @@ export async function findPersonSummaries(db: Queryable, ids: readonly string[])
   const rows = await db.selectFrom('persons').select(summaryColumns).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, toPersonSummary(row)]));
 }
+
+/** A person's summary with the passport number: what an issued document (a certificate) prints. */
+export async function findPersonIdentity(db: Queryable, id: string): Promise<(PersonSummary & { passportNumber: string | null }) | undefined> {
+  const row = await db
+    .selectFrom('persons')
+    .select([...summaryColumns, 'passport_number'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...toPersonSummary(row), passportNumber: row.passport_number } : undefined;
+}
