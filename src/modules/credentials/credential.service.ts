@@ -54,7 +54,7 @@ export async function issueCredential(trx: Tx, context: ActionContext, vault: Ke
   const key = await trx.selectFrom('issuer_keys').selectAll().where('id', '=', input.signerId).where('purpose', '=', 'signer').executeTakeFirst();
   const now = input.now ?? new Date();
   if (!key || key.suspended_at || key.valid_from > now || key.valid_until <= now) {
-    throw new DomainError('credential.signer_unavailable', { detail: 'the signing key is missing, suspended or outside its validity' });
+    throw new DomainError('credential.signer_unavailable.conflict', { detail: 'the signing key is missing, suspended or outside its validity' });
   }
   const id = randomUUID();
   // Whole seconds: the credential carries seconds, and the stored row must say the same.
