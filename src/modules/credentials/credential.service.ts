@@ -195,9 +195,13 @@ export async function findCredential(db: Queryable, id: string) {
     .executeTakeFirst();
 }
 
-/** The newest credential of a type for a case (or a person), revoked or not. */
+/** The newest credential of a type for a case (or a person), revoked or not, leaving out superseded ones. */
 export async function findLatestCredential(db: Queryable, type: string, where: { caseId?: string; personId?: string }) {
-  let query = db.selectFrom('credentials').select(['id', 'issued_at', 'valid_from', 'valid_until', 'revoked_at', 'code', 'case_id']).where('type', '=', type);
+  let query = db
+    .selectFrom('credentials')
+    .select(['id', 'issued_at', 'valid_from', 'valid_until', 'revoked_at', 'code', 'case_id'])
+    .where('type', '=', type)
+    .where((eb) => eb.or([eb('revocation_reason', 'is', null), eb('revocation_reason', '!=', 'superseded')]));
   if (where.caseId) query = query.where('case_id', '=', where.caseId);
   if (where.personId) query = query.where('subject_person_id', '=', where.personId);
   return query.orderBy('issued_at', 'desc').orderBy('id').limit(1).executeTakeFirst();

@@ -124,7 +124,9 @@ export async function createSignerKey(trx: Tx, context: ActionContext, vault: Ke
 }
 
 /** End trust in an organization's signer keys from `at` on (a suspended clinic); republishes the trust list. */
-export async function suspendSignerKeys(trx: Tx, context: ActionContext, vault: KeyVault, organizationId: string, at: Date = new Date()): Promise<number> {
+export async function suspendSignerKeys(trx: Tx, context: ActionContext, vault: KeyVault, organizationId: string, when: Date = new Date()): Promise<number> {
+  // Credentials carry whole seconds: trust ends at the next whole second, so one signed just before stays valid.
+  const at = new Date(Math.ceil(when.getTime() / 1000) * 1000);
   const rows = await trx
     .updateTable('issuer_keys')
     .set({ suspended_at: at })

@@ -12,7 +12,7 @@ export function clinicAdminRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/certificates/:id/pdf',
-      permission: 'medical.certificate.read',
+      permission: 'certificate.read',
       summary: 'The printable certificate (A4 PDF, Russian and Tajik, with the QR code)',
       tags: ['medical'],
       produces: 'application/pdf',
@@ -26,7 +26,7 @@ export function clinicAdminRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/certificates/:id/qr.png',
-      permission: 'medical.certificate.read',
+      permission: 'certificate.read',
       summary: "The certificate's QR code as a PNG image",
       tags: ['medical'],
       produces: 'image/png',
@@ -36,7 +36,7 @@ export function clinicAdminRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/certificates/:id/reissue',
-      permission: 'medical.certificate.reissue',
+      permission: 'certificate.reissue',
       summary: 'Re-issue a certificate (health authority): the old one is revoked as superseded',
       tags: ['medical'],
       schema: { params: IdParams, response: { 200: z.object({ id: z.uuid() }) } },

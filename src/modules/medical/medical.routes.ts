@@ -25,7 +25,7 @@ function applicantRoutes(db: Db): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/me',
-      permission: 'medical.appointment.own',
+      permission: 'appointment.own',
       summary: "The applicant's examination: appointment, state and certificate (never a result)",
       tags: ['medical'],
       schema: { response: { 200: MyMedical } },
@@ -34,7 +34,7 @@ function applicantRoutes(db: Db): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/appointments',
-      permission: 'medical.appointment.own',
+      permission: 'appointment.own',
       summary: 'Book an examination day; the clinic is allocated from the published seed (idempotent by requestId)',
       tags: ['medical'],
       schema: { body: BookingRequest, response: { 200: MyMedical } },
@@ -46,7 +46,7 @@ function applicantRoutes(db: Db): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/appointments/:id/reschedule',
-      permission: 'medical.appointment.own',
+      permission: 'appointment.own',
       summary: 'Move a booking to another day (until the day before); the clinic is allocated anew',
       tags: ['medical'],
       schema: { params: IdParams, body: RescheduleRequest, response: { 200: MyMedical } },
@@ -58,7 +58,7 @@ function applicantRoutes(db: Db): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/appointments/:id/cancel',
-      permission: 'medical.appointment.own',
+      permission: 'appointment.own',
       summary: 'Cancel a booking (until the day before); the case returns to registered',
       tags: ['medical'],
       schema: { params: IdParams, response: { 200: MyMedical } },
@@ -75,7 +75,7 @@ function clinicRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/day-list',
-      permission: 'medical.day_list.read',
+      permission: 'appointment.day_list',
       summary: "The caller's clinic appointments of a day",
       tags: ['medical'],
       schema: { querystring: z.object({ day: Day }), response: { 200: DayList } },
@@ -84,7 +84,7 @@ function clinicRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/appointments/:id/exam',
-      permission: 'medical.exam.read',
+      permission: 'exam.read',
       summary: 'An exam with its results per test (health roles; clinics only their own); the read is audited',
       tags: ['medical'],
       schema: { params: IdParams, response: { 200: ExamView } },
@@ -93,7 +93,7 @@ function clinicRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'PUT',
       url: '/api/medical/appointments/:id/results',
-      permission: 'medical.exam.record',
+      permission: 'exam.record',
       summary: 'Enter results per test (clinic staff of the clinic, from the appointment day on)',
       tags: ['medical'],
       schema: { params: IdParams, body: ResultEntry, response: { 200: ExamView } },
@@ -105,7 +105,7 @@ function clinicRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/appointments/:id/sign-off',
-      permission: 'medical.exam.sign_off',
+      permission: 'exam.sign_off',
       summary: 'Sign off an exam (head physician, not one who entered a result): certificate or referral',
       tags: ['medical'],
       schema: { params: IdParams, body: SignOffRequest, response: { 200: ExamView } },
@@ -188,7 +188,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/procedures',
-      permission: 'medical.procedure.read',
+      permission: 'procedure.read',
       summary: 'Procedure versions (the newest approved one is in force)',
       tags: ['medical'],
       schema: { response: { 200: z.object({ items: z.array(ProcedureView) }) } },
@@ -197,7 +197,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/procedures',
-      permission: 'medical.procedure.manage',
+      permission: 'procedure.manage',
       summary: 'Draft the next version of a procedure (health authority)',
       tags: ['medical'],
       schema: { body: NewProcedureVersion, response: { 200: ProcedureView } },
@@ -206,7 +206,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/procedures/:id/approve',
-      permission: 'medical.procedure.manage',
+      permission: 'procedure.manage',
       summary: 'Approve a drafted procedure version; earlier versions are retired (old certificates are unchanged)',
       tags: ['medical'],
       schema: { params: IdParams, response: { 200: ProcedureView } },
@@ -215,7 +215,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/stats',
-      permission: 'medical.stats.read',
+      permission: 'clinic.stats',
       summary: 'Per-clinic volumes and pass rates (health authority)',
       tags: ['medical'],
       schema: { response: { 200: ClinicStats } },
@@ -224,7 +224,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/api/medical/clinics',
-      permission: 'medical.clinic.list',
+      permission: 'clinic.list',
       summary: 'Clinics with capacity, hours and status',
       tags: ['medical'],
       schema: { response: { 200: z.object({ items: z.array(ClinicView) }) } },
@@ -233,7 +233,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/clinics',
-      permission: 'medical.clinic.manage',
+      permission: 'clinic.manage',
       summary: 'Register a clinic (pending until approved)',
       tags: ['medical'],
       schema: { body: NewClinic, response: { 200: ClinicView } },
@@ -242,7 +242,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/clinics/:id/approve',
-      permission: 'medical.clinic.manage',
+      permission: 'clinic.manage',
       summary: 'Approve a clinic: it receives bookings and gets a signing key certified by the root',
       tags: ['medical'],
       schema: { params: IdParams, response: { 200: z.object({ items: z.array(ClinicView) }) } },
@@ -254,7 +254,7 @@ function authorityRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/medical/clinics/:id/suspend',
-      permission: 'medical.clinic.manage',
+      permission: 'clinic.manage',
       summary: 'Suspend a clinic: no bookings or sign-offs; its keys are untrusted for anything signed from now on',
       tags: ['medical'],
       schema: { params: IdParams, response: { 200: z.object({ items: z.array(ClinicView) }) } },
