@@ -28,7 +28,11 @@ afterAll(() => t.close());
 async function bookedApplicant() {
   const applicant = await createApplicant(t.db, roundId);
   const session = await signInAs(t.server, applicant.email, TEST_PASSWORD);
-  const res = await call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: tomorrowInDushanbe(), requestId: `book-${applicant.caseId}` });
+  const res = await call(t.server, session, 'POST', '/api/medical/appointments', {
+    caseId: applicant.caseId,
+    day: tomorrowInDushanbe(),
+    requestId: `book-${applicant.caseId}`,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return { applicant, session, appointmentId: res.body.appointment.id as string };
 }
@@ -48,16 +52,28 @@ describe('POST /api/medical/appointments', () => {
     const allocation = await call(t.server, undefined, 'GET', `/api/medical/appointments/${appointmentId}/allocation`);
     expect(allocation.body).toMatchObject({ consistent: true, clinicId: setup.clinics[0]!.id });
     // A retry with the same requestId is harmless; a second booking for the case is refused.
-    const retry = await call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: tomorrowInDushanbe(), requestId: `book-${applicant.caseId}` });
+    const retry = await call(t.server, session, 'POST', '/api/medical/appointments', {
+      caseId: applicant.caseId,
+      day: tomorrowInDushanbe(),
+      requestId: `book-${applicant.caseId}`,
+    });
     expect(retry.body.appointment.id).toBe(appointmentId);
-    const again = await call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: tomorrowInDushanbe(), requestId: `book2-${applicant.caseId}` });
+    const again = await call(t.server, session, 'POST', '/api/medical/appointments', {
+      caseId: applicant.caseId,
+      day: tomorrowInDushanbe(),
+      requestId: `book2-${applicant.caseId}`,
+    });
     expect(again.status).toBe(409);
   });
 
   test('refuses a day outside the booking window with 422 and the field path', async () => {
     const applicant = await createApplicant(t.db, roundId);
     const session = await signInAs(t.server, applicant.email, TEST_PASSWORD);
-    const res = await call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: '2020-01-01', requestId: `book-old-${applicant.caseId}` });
+    const res = await call(t.server, session, 'POST', '/api/medical/appointments', {
+      caseId: applicant.caseId,
+      day: '2020-01-01',
+      requestId: `book-old-${applicant.caseId}`,
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ path: 'day', code: 'out_of_range' });
     expect(await caseStatus(applicant.caseId)).toBe('registered');
@@ -65,7 +81,10 @@ describe('POST /api/medical/appointments', () => {
 
   test('reschedules (new allocation) and cancels (case back to registered)', async () => {
     const { applicant, session, appointmentId } = await bookedApplicant();
-    const moved = await call(t.server, session, 'POST', `/api/medical/appointments/${appointmentId}/reschedule`, { day: tomorrowInDushanbe(), requestId: `move-${appointmentId}` });
+    const moved = await call(t.server, session, 'POST', `/api/medical/appointments/${appointmentId}/reschedule`, {
+      day: tomorrowInDushanbe(),
+      requestId: `move-${appointmentId}`,
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.appointment.id).not.toBe(appointmentId);
     const cancel = await call(t.server, session, 'POST', `/api/medical/appointments/${moved.body.appointment.id}/cancel`);
@@ -91,7 +110,10 @@ describe('exam recording and sign-off', () => {
     expect(me.body.state).toBe('cleared');
     expect(me.body.certificate.status).toBe('valid');
     const verified = await call(t.server, undefined, 'POST', '/api/credentials/verify', { code: me.body.certificate.code });
-    expect(verified.body).toMatchObject({ status: 'valid', credential: { type: 'medical_certificate', claims: { result: 'meets_requirements', procedure: { code: 'RU-MOH-FW', version: 1 } } } });
+    expect(verified.body).toMatchObject({
+      status: 'valid',
+      credential: { type: 'medical_certificate', claims: { result: 'meets_requirements', procedure: { code: 'RU-MOH-FW', version: 1 } } },
+    });
     expect(JSON.stringify(verified.body)).not.toMatch(/negative|positive|tuberculosis|hiv/);
     const pdf = await call(t.server, session, 'GET', `/api/medical/certificates/${me.body.certificate.id}/pdf`);
     expect(pdf.status).toBe(200);
@@ -104,13 +126,23 @@ describe('exam recording and sign-off', () => {
     const { applicant, session, appointmentId } = await bookedApplicant();
     await makeAppointmentToday(t.db, appointmentId);
     const { staff, head } = await clinicSessions(appointmentId);
-    await call(t.server, staff, 'PUT', `/api/medical/appointments/${appointmentId}/results`, { results: negative.map((r) => (r.test === 'tuberculosis' ? { ...r, outcome: 'positive' } : r)) });
+    await call(t.server, staff, 'PUT', `/api/medical/appointments/${appointmentId}/results`, {
+      results: negative.map((r) => (r.test === 'tuberculosis' ? { ...r, outcome: 'positive' } : r)),
+    });
     const noReferral = await call(t.server, head, 'POST', `/api/medical/appointments/${appointmentId}/sign-off`, { requestId: `sign-${appointmentId}` });
     expect(noReferral.status).toBe(422);
-    const signed = await call(t.server, head, 'POST', `/api/medical/appointments/${appointmentId}/sign-off`, { requestId: `sign-${appointmentId}`, referredTo: 'Republican TB Centre, Dushanbe' });
+    const signed = await call(t.server, head, 'POST', `/api/medical/appointments/${appointmentId}/sign-off`, {
+      requestId: `sign-${appointmentId}`,
+      referredTo: 'Republican TB Centre, Dushanbe',
+    });
     expect(signed.body).toMatchObject({ status: 'not_cleared', referral: { findings: ['tuberculosis'] } });
     expect(await caseStatus(applicant.caseId)).toBe('medical_not_cleared');
-    const action = await t.db.selectFrom('case_actions').select(['action', 'reason']).where('case_id', '=', applicant.caseId).where('action', '=', 'fail_medical').executeTakeFirstOrThrow();
+    const action = await t.db
+      .selectFrom('case_actions')
+      .select(['action', 'reason'])
+      .where('case_id', '=', applicant.caseId)
+      .where('action', '=', 'fail_medical')
+      .executeTakeFirstOrThrow();
     expect(action.reason).toBeNull();
     const events = await t.db.selectFrom('audit_events').select('data').execute();
     expect(JSON.stringify(events)).not.toMatch(/tuberculosis|positive|TB Centre/);

@@ -57,6 +57,14 @@ export const tomorrowInDushanbe = () => addDays(todayIn('Asia/Dushanbe'), 1);
 
 /** Bring an appointment to today, as if its day had come (results can be entered from the day on). */
 export async function makeAppointmentToday(db: Db, appointmentId: string): Promise<void> {
-  await db.updateTable('medical_appointments').set({ day: todayIn('Asia/Dushanbe') }).where('id', '=', appointmentId).execute();
-  await db.insertInto('allocation_seeds').values({ day: todayIn('Asia/Dushanbe'), seed: '0'.repeat(64) }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  await db
+    .updateTable('medical_appointments')
+    .set({ day: todayIn('Asia/Dushanbe') })
+    .where('id', '=', appointmentId)
+    .execute();
+  await db
+    .insertInto('allocation_seeds')
+    .values({ day: todayIn('Asia/Dushanbe'), seed: '0'.repeat(64) })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
 }

@@ -94,7 +94,7 @@ function coseOf(v: Vector): Uint8Array | undefined {
   const b45 = v.PREFIX ? unprefix(v.PREFIX) : v.BASE45;
   const compressed = b45 === undefined ? undefined : decodeBase45(b45);
   try {
-    return compressed ? nodeCryptoPort.inflate(compressed) as Uint8Array : undefined;
+    return compressed ? (nodeCryptoPort.inflate(compressed) as Uint8Array) : undefined;
   } catch {
     return undefined;
   }
@@ -138,7 +138,15 @@ const STEP_RUNNERS: Record<ConformanceStep, (v: Vector) => Promise<boolean>> = {
     const certificate = v.TESTCTX?.CERTIFICATE ? Buffer.from(v.TESTCTX.CERTIFICATE, 'base64') : undefined;
     if (!bytes || !certificate) return false;
     const cose = decodeCoseSign1(bytes);
-    const trusted: TrustedIssuer = { kid: toHex((await nodeCryptoPort.sha256(certificate)).subarray(0, 8)), certificate, name: '', country: '', validFrom: 0, validUntil: Infinity, suspendedAt: null };
+    const trusted: TrustedIssuer = {
+      kid: toHex((await nodeCryptoPort.sha256(certificate)).subarray(0, 8)),
+      certificate,
+      name: '',
+      country: '',
+      validFrom: 0,
+      validUntil: Infinity,
+      suspendedAt: null,
+    };
     // The key is found only through the kid (protected first, the unprotected one only when there is none).
     if (!cose.kid || toHex(cose.kid) !== trusted.kid) return false;
     decodeCwt(cose.payload);
@@ -200,7 +208,13 @@ export async function runVector(path: string, root: string, knownIssues: Readonl
     if (typeof want !== 'boolean') continue;
     let actual: boolean;
     let note: string | undefined;
-    let disputed = knownIssues.get(`${step}:${file.split('/')[0]}:${file.split('/').pop()?.replace(/\.json$/, '')}`) ?? knownIssues.get(`${step}:${file.split('/')[0]}:`);
+    let disputed =
+      knownIssues.get(
+        `${step}:${file.split('/')[0]}:${file
+          .split('/')
+          .pop()
+          ?.replace(/\.json$/, '')}`,
+      ) ?? knownIssues.get(`${step}:${file.split('/')[0]}:`);
     try {
       actual = await STEP_RUNNERS[step](vector);
     } catch (error) {

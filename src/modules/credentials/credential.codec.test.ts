@@ -54,7 +54,8 @@ describe('X.509 issuer certificates', () => {
 
 describe('Base45', () => {
   test('round-trips any bytes and refuses characters outside the alphabet', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         expect(decodeBase45(encodeBase45(bytes))).toEqual(bytes);
       }),
     );
@@ -68,7 +69,10 @@ describe('verifyCredential', () => {
   test('answers valid with the disclosed claims for a credential it trusts', async () => {
     const b = body();
     const result = await verifyCredential(encodeWith(clinic, b), trust, noRevocations, now);
-    expect(result).toMatchObject({ status: 'valid', credential: { id: b.id, type: 'medical_certificate', version: 1, issuer: { name: 'Clinic One', country: 'TJ' } } });
+    expect(result).toMatchObject({
+      status: 'valid',
+      credential: { id: b.id, type: 'medical_certificate', version: 1, issuer: { name: 'Clinic One', country: 'TJ' } },
+    });
     if (result.status === 'valid') expect(result.credential.claims).toEqual(b.claims);
   });
 
@@ -104,7 +108,16 @@ describe('verifyCredential', () => {
   });
 
   test('expired, not yet valid and revoked credentials each answer their reason', async () => {
-    expect((await verifyCredential(encodeWith(clinic, body({ issuedAt: t - 400 * 86_400, validFrom: t - 400 * 86_400, validUntil: t - 10 })), trust, noRevocations, now)).status).toBe('expired');
+    expect(
+      (
+        await verifyCredential(
+          encodeWith(clinic, body({ issuedAt: t - 400 * 86_400, validFrom: t - 400 * 86_400, validUntil: t - 10 })),
+          trust,
+          noRevocations,
+          now,
+        )
+      ).status,
+    ).toBe('expired');
     expect((await verifyCredential(encodeWith(clinic, body({ validFrom: t + 3600 })), trust, noRevocations, now)).status).toBe('not_yet_valid');
     const b = body();
     const { createHash } = await import('node:crypto');
@@ -115,7 +128,9 @@ describe('verifyCredential', () => {
   test('a credential signed after its clinic was suspended is not trusted at signing time', async () => {
     const suspended = { ...clinic.trusted, suspendedAt: t - 3600 };
     const store = { issuers: new Map([[clinic.trusted.kid, suspended]]) };
-    expect((await verifyCredential(encodeWith(clinic, body({ issuedAt: t - 60 })), store, noRevocations, now)).status).toBe('issuer_not_trusted_at_signing_time');
+    expect((await verifyCredential(encodeWith(clinic, body({ issuedAt: t - 60 })), store, noRevocations, now)).status).toBe(
+      'issuer_not_trusted_at_signing_time',
+    );
     // One signed before the suspension stays valid.
     expect((await verifyCredential(encodeWith(clinic, body({ issuedAt: t - 7200, validFrom: t - 7200 })), store, noRevocations, now)).status).toBe('valid');
   });
@@ -127,7 +142,9 @@ describe('verifyCredential', () => {
         fc.oneof(
           fc.string({ maxLength: 400 }),
           fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'), maxLength: 600 }).map((s) => `HC1:${s}`),
-          fc.tuple(fc.nat(good.length - 1), fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:')).map(([i, c]) => good.slice(0, i) + c + good.slice(i + 1)),
+          fc
+            .tuple(fc.nat(good.length - 1), fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'))
+            .map(([i, c]) => good.slice(0, i) + c + good.slice(i + 1)),
           fc.nat(good.length).map((n) => good.slice(0, n)),
           fc.uint8Array({ maxLength: 300 }).map((bytes) => `HC1:${encodeBase45(deflateSync(bytes))}`),
         ),

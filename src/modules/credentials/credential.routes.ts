@@ -84,12 +84,26 @@ export function credentialRoutes(db: Db, vault: KeyVault): RouteDefinition[] {
       permission: 'credential.list',
       summary: 'Recently issued credentials with their revocation state (health authority)',
       tags: ['credentials'],
-      schema: { querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(CredentialRow) }) } },
+      schema: {
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.object({ items: z.array(CredentialRow) }) },
+      },
       handler: async ({ query }) => {
         const rows = await db
           .selectFrom('credentials as c')
           .innerJoin('issuer_keys as k', 'k.id', 'c.issuer_key_id')
-          .select(['c.id', 'c.type', 'c.schema_version', 'c.issued_at', 'c.valid_until', 'c.revoked_at', 'c.revocation_reason', 'c.replaces_id', 'k.name', 'k.kid'])
+          .select([
+            'c.id',
+            'c.type',
+            'c.schema_version',
+            'c.issued_at',
+            'c.valid_until',
+            'c.revoked_at',
+            'c.revocation_reason',
+            'c.replaces_id',
+            'k.name',
+            'k.kid',
+          ])
           .orderBy('c.issued_at', 'desc')
           .orderBy('c.id')
           .limit(query.limit)

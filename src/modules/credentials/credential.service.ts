@@ -62,7 +62,16 @@ export async function issueCredential(trx: Tx, context: ActionContext, vault: Ke
   const validFrom = new Date(seconds(input.validFrom) * 1000);
   const validUntil = new Date(seconds(input.validUntil) * 1000);
   const code = encodeCredentialText(
-    { id, type: input.type, version: input.version, claims: parsed.data as Record<string, unknown>, issuerCountry: key.country, issuedAt: seconds(issuedAt), validFrom: seconds(validFrom), validUntil: seconds(validUntil) },
+    {
+      id,
+      type: input.type,
+      version: input.version,
+      claims: parsed.data as Record<string, unknown>,
+      issuerCountry: key.country,
+      issuedAt: seconds(issuedAt),
+      validFrom: seconds(validFrom),
+      validUntil: seconds(validUntil),
+    },
     openSigner(key, vault),
     (data) => deflateSync(data, { level: 9 }),
   );
@@ -99,7 +108,11 @@ export async function revokeCredential(trx: Tx, context: ActionContext, vault: K
   const row = await trx.selectFrom('credentials').select(['id', 'type', 'revoked_at']).where('id', '=', input.credentialId).forUpdate().executeTakeFirst();
   if (!row) throw new DomainError('credential.not_found');
   if (row.revoked_at) throw new DomainError('credential.conflict', { detail: 'the credential is already revoked' });
-  await trx.updateTable('credentials').set({ revoked_at: input.at ?? new Date(), revocation_reason: input.reason }).where('id', '=', row.id).execute();
+  await trx
+    .updateTable('credentials')
+    .set({ revoked_at: input.at ?? new Date(), revocation_reason: input.reason })
+    .where('id', '=', row.id)
+    .execute();
   await audit(trx, context, { type: 'credential.revoked', entityType: 'credential', entityId: row.id, data: { type: row.type, reason: input.reason } });
   await publishRevocationList(trx, context, vault);
 }
@@ -208,7 +221,12 @@ export async function findLatestCredential(db: Queryable, type: string, where: {
 }
 
 /** Whether the person holds a credential of the type that is unrevoked and inside its validity at `now`. */
-export async function hasValidCredential(db: Queryable, type: string, where: { caseId?: string; personId?: string }, now: Date = new Date()): Promise<{ id: string; validUntil: Date } | undefined> {
+export async function hasValidCredential(
+  db: Queryable,
+  type: string,
+  where: { caseId?: string; personId?: string },
+  now: Date = new Date(),
+): Promise<{ id: string; validUntil: Date } | undefined> {
   let query = db
     .selectFrom('credentials')
     .select(['id', 'valid_until'])

@@ -40,7 +40,14 @@ export { readQrFromPng, isPng } from './qr-image';
 export { runConformance, CONFORMANCE_STEPS, type StepOutcome } from './conformance';
 export { verifyCredentialText, credentialIdHash, type TrustStore, type RevocationSet } from './core/verify';
 export { openSignedList, trustStoreFrom, revocationSetFrom, type SignedList, type TrustListDocument, type RevocationListDocument } from './core/signed-list';
-export { VERIFICATION_REASONS, HCERT_PREFIX, type VerificationResult, type VerificationReason, type VerifiedCredential, type TrustedIssuer } from './core/model';
+export {
+  VERIFICATION_REASONS,
+  HCERT_PREFIX,
+  type VerificationResult,
+  type VerificationReason,
+  type VerifiedCredential,
+  type TrustedIssuer,
+} from './core/model';
 export { nodeCryptoPort } from './node-crypto-port';
 export type { RevocationReason } from './credential.tables';
 

@@ -46,11 +46,23 @@ function rootName(name: string, country: string): DistinguishedName {
 }
 
 export async function findRootKey(db: Queryable) {
-  return db.selectFrom('issuer_keys').selectAll().where('purpose', '=', 'root').where('suspended_at', 'is', null).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('issuer_keys')
+    .selectAll()
+    .where('purpose', '=', 'root')
+    .where('suspended_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The health authority's root key and self-signed certificate; created once, returned afterwards. */
-export async function ensureRootKey(trx: Tx, context: ActionContext, vault: KeyVault, input: { organizationId: string; name: string; country: string; now?: Date }) {
+export async function ensureRootKey(
+  trx: Tx,
+  context: ActionContext,
+  vault: KeyVault,
+  input: { organizationId: string; name: string; country: string; now?: Date },
+) {
   const existing = await findRootKey(trx);
   if (existing) return existing;
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -66,14 +78,32 @@ export async function ensureRootKey(trx: Tx, context: ActionContext, vault: KeyV
     notAfter: addYears(now, ROOT_VALIDITY_YEARS),
     isCa: true,
   });
-  return insertKey(trx, context, vault, { purpose: 'root', organizationId: input.organizationId, name: input.name, country: input.country, certificate, privateKey, validFrom: new Date(now.getTime() - 86_400_000), validUntil: addYears(now, ROOT_VALIDITY_YEARS) });
+  return insertKey(trx, context, vault, {
+    purpose: 'root',
+    organizationId: input.organizationId,
+    name: input.name,
+    country: input.country,
+    certificate,
+    privateKey,
+    validFrom: new Date(now.getTime() - 86_400_000),
+    validUntil: addYears(now, ROOT_VALIDITY_YEARS),
+  });
 }
 
 async function insertKey(
   trx: Tx,
   context: ActionContext,
   vault: KeyVault,
-  input: { purpose: 'root' | 'signer'; organizationId: string; name: string; country: string; certificate: Buffer; privateKey: KeyObject; validFrom: Date; validUntil: Date },
+  input: {
+    purpose: 'root' | 'signer';
+    organizationId: string;
+    name: string;
+    country: string;
+    certificate: Buffer;
+    privateKey: KeyObject;
+    validFrom: Date;
+    validUntil: Date;
+  },
 ) {
   const id = randomUUID();
   const kid = kidOfCertificate(input.certificate);
@@ -94,12 +124,22 @@ async function insertKey(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit(trx, context, { type: 'issuer_key.created', entityType: 'issuer_key', entityId: id, data: { purpose: input.purpose, kid, organizationId: input.organizationId } });
+  await audit(trx, context, {
+    type: 'issuer_key.created',
+    entityType: 'issuer_key',
+    entityId: id,
+    data: { purpose: input.purpose, kid, organizationId: input.organizationId },
+  });
   return row;
 }
 
 /** A new signing key for a clinic signing point, with a certificate issued by the root; republishes the trust list. */
-export async function createSignerKey(trx: Tx, context: ActionContext, vault: KeyVault, input: { organizationId: string; name: string; country: string; now?: Date }) {
+export async function createSignerKey(
+  trx: Tx,
+  context: ActionContext,
+  vault: KeyVault,
+  input: { organizationId: string; name: string; country: string; now?: Date },
+) {
   const root = await findRootKey(trx);
   if (!root) throw new DomainError('issuer_key.conflict', { detail: 'no health-authority root key: set up the health authority first' });
   const rootCert = new X509Certificate(root.certificate);
@@ -118,7 +158,16 @@ export async function createSignerKey(trx: Tx, context: ActionContext, vault: Ke
     notAfter: validUntil,
     isCa: false,
   });
-  const row = await insertKey(trx, context, vault, { purpose: 'signer', organizationId: input.organizationId, name: input.name, country: input.country, certificate, privateKey, validFrom, validUntil });
+  const row = await insertKey(trx, context, vault, {
+    purpose: 'signer',
+    organizationId: input.organizationId,
+    name: input.name,
+    country: input.country,
+    certificate,
+    privateKey,
+    validFrom,
+    validUntil,
+  });
   await publishTrustList(trx, context, vault);
   return row;
 }
@@ -161,7 +210,13 @@ export function openSigner(key: Pick<IssuerKeyTable, 'id' | 'kid' | 'sealed_priv
   return signerFrom(key, vault);
 }
 
-async function publish(trx: Tx, context: ActionContext, vault: KeyVault, kind: 'trust_list' | 'revocation_list', build: (sequence: number, issuedAt: string) => Promise<TrustListDocument | RevocationListDocument>) {
+async function publish(
+  trx: Tx,
+  context: ActionContext,
+  vault: KeyVault,
+  kind: 'trust_list' | 'revocation_list',
+  build: (sequence: number, issuedAt: string) => Promise<TrustListDocument | RevocationListDocument>,
+) {
   await sql`select pg_advisory_xact_lock(hashtext(${`signed_lists:${kind}`}))`.execute(trx);
   const root = await findRootKey(trx);
   if (!root) return undefined;
@@ -171,7 +226,10 @@ async function publish(trx: Tx, context: ActionContext, vault: KeyVault, kind: '
   const document = await build(sequence, issuedAt.toISOString());
   const cose = signCose(new TextEncoder().encode(JSON.stringify(document)), signerFrom(root, vault));
   const envelope: SignedList = { format: 'corridor-signed-list/1', root: toBase64(root.certificate), cose: toBase64(cose) };
-  await trx.insertInto('signed_lists').values({ kind, sequence, issued_at: issuedAt, envelope: JSON.stringify(envelope) }).execute();
+  await trx
+    .insertInto('signed_lists')
+    .values({ kind, sequence, issued_at: issuedAt, envelope: JSON.stringify(envelope) })
+    .execute();
   await audit(trx, context, { type: 'signed_list.published', entityType: 'signed_list', entityId: `${kind}:${sequence}`, data: { kind, sequence } });
   return envelope;
 }
@@ -199,7 +257,13 @@ export async function publishTrustList(trx: Tx, context: ActionContext, vault: K
 
 export async function publishRevocationList(trx: Tx, context: ActionContext, vault: KeyVault) {
   return publish(trx, context, vault, 'revocation_list', async (sequence, issuedAt) => {
-    const rows = await trx.selectFrom('credentials').select('id').where('revoked_at', 'is not', null).where('valid_until', '>', new Date()).orderBy('id').execute();
+    const rows = await trx
+      .selectFrom('credentials')
+      .select('id')
+      .where('revoked_at', 'is not', null)
+      .where('valid_until', '>', new Date())
+      .orderBy('id')
+      .execute();
     const hashes = rows.map((r) => createHash('sha256').update(r.id).digest().subarray(0, 16).toString('hex'));
     return { kind: 'revocation_list', version: 1, sequence, issuedAt, hashes };
   });
@@ -213,7 +277,18 @@ export async function findLatestSignedList(db: Queryable, kind: 'trust_list' | '
 export async function listIssuerKeys(db: Queryable) {
   return db
     .selectFrom('issuer_keys')
-    .select(['id', 'kid', 'purpose', 'organization_id as organizationId', 'name', 'country', 'valid_from as validFrom', 'valid_until as validUntil', 'suspended_at as suspendedAt', 'created_at as createdAt'])
+    .select([
+      'id',
+      'kid',
+      'purpose',
+      'organization_id as organizationId',
+      'name',
+      'country',
+      'valid_from as validFrom',
+      'valid_until as validUntil',
+      'suspended_at as suspendedAt',
+      'created_at as createdAt',
+    ])
     .orderBy('created_at')
     .execute();
 }

@@ -1,18 +1,5 @@
 import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
-import {
-  derBitString,
-  derBoolean,
-  derContext,
-  derOctets,
-  derOid,
-  derSequence,
-  derSet,
-  derTime,
-  derUnsigned,
-  derUtf8,
-  derPrintable,
-  der,
-} from './core/der';
+import { derBitString, derBoolean, derContext, derOctets, derOid, derSequence, derSet, derTime, derUnsigned, derUtf8, derPrintable, der } from './core/der';
 
 /**
  * X.509 v3 certificates for the issuer hierarchy: a self-signed health-authority root (CA) and one signer
@@ -38,7 +25,11 @@ export interface DistinguishedName {
 
 function name(dn: DistinguishedName): Uint8Array {
   const rdn = (oid: string, value: Uint8Array) => derSet(derSequence(derOid(oid), value));
-  return derSequence(rdn(OID.countryName, derPrintable(dn.country)), rdn(OID.organizationName, derUtf8(dn.organization)), rdn(OID.commonName, derUtf8(dn.commonName)));
+  return derSequence(
+    rdn(OID.countryName, derPrintable(dn.country)),
+    rdn(OID.organizationName, derUtf8(dn.organization)),
+    rdn(OID.commonName, derUtf8(dn.commonName)),
+  );
 }
 
 function extension(oid: string, critical: boolean, value: Uint8Array): Uint8Array {

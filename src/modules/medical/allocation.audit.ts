@@ -12,7 +12,11 @@ export interface AllocationCheck {
  * Recompute every allocation (optionally of one day): the seed was published before the booking, the
  * recorded candidates reproduce the clinic, and no candidate claimed more free places than its capacity.
  */
-export async function verifyAllocations(db: Queryable, options: { day?: string } = {}, onProgress?: (done: number, total: number) => void): Promise<AllocationCheck[]> {
+export async function verifyAllocations(
+  db: Queryable,
+  options: { day?: string } = {},
+  onProgress?: (done: number, total: number) => void,
+): Promise<AllocationCheck[]> {
   let query = db
     .selectFrom('medical_appointments as a')
     .leftJoin('allocation_seeds as s', 's.day', 'a.day')

@@ -21,7 +21,13 @@ describe('allocateClinic', () => {
 
   test('never picks a clinic without free places, and answers undefined when all are full', () => {
     const seed = newSeed();
-    for (let i = 0; i < 200; i += 1) expect(allocateClinic(seed, randomUUID(), [{ clinicId: 'full', free: 0 }, { clinicId: 'open', free: 1 }])?.clinicId).toBe('open');
+    for (let i = 0; i < 200; i += 1)
+      expect(
+        allocateClinic(seed, randomUUID(), [
+          { clinicId: 'full', free: 0 },
+          { clinicId: 'open', free: 1 },
+        ])?.clinicId,
+      ).toBe('open');
     expect(allocateClinic(seed, randomUUID(), [{ clinicId: 'full', free: 0 }])).toBeUndefined();
   });
 
@@ -29,7 +35,10 @@ describe('allocateClinic', () => {
     const seed = newSeed();
     const counts = { a: 0, b: 0 };
     for (let i = 0; i < 4000; i += 1) {
-      const pick = allocateClinic(seed, randomUUID(), [{ clinicId: 'a', free: 30 }, { clinicId: 'b', free: 10 }]);
+      const pick = allocateClinic(seed, randomUUID(), [
+        { clinicId: 'a', free: 30 },
+        { clinicId: 'b', free: 10 },
+      ]);
       counts[pick?.clinicId as 'a' | 'b'] += 1;
     }
     expect(counts.a / 4000).toBeGreaterThan(0.7);

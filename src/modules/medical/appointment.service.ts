@@ -36,18 +36,35 @@ export async function publishAllocationSeeds(trx: Tx, context: ActionContext, fr
     .returning('day')
     .execute();
   if (rows.length > 0) {
-    await audit(trx, context, { type: 'allocation_seed.published', entityType: 'allocation_seed', entityId: from, data: { from, to: wanted[wanted.length - 1] ?? from, count: rows.length } });
+    await audit(trx, context, {
+      type: 'allocation_seed.published',
+      entityType: 'allocation_seed',
+      entityId: from,
+      data: { from, to: wanted[wanted.length - 1] ?? from, count: rows.length },
+    });
   }
   return rows.length;
 }
 
 export async function listPublishedSeeds(db: Queryable, from: string, to: string) {
-  return db.selectFrom('allocation_seeds').select(['day', 'seed', 'published_at as publishedAt']).where('day', '>=', from).where('day', '<=', to).orderBy('day').execute();
+  return db
+    .selectFrom('allocation_seeds')
+    .select(['day', 'seed', 'published_at as publishedAt'])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .orderBy('day')
+    .execute();
 }
 
 /** Approved clinics open on `day` with their free places; locks the clinic rows so concurrent bookings queue. */
 async function candidatesFor(trx: Tx, day: string): Promise<AllocationCandidate[]> {
-  const clinics = await trx.selectFrom('clinics').select(['id', 'daily_capacity', 'working_days']).where('status', '=', 'approved').orderBy('id').forUpdate().execute();
+  const clinics = await trx
+    .selectFrom('clinics')
+    .select(['id', 'daily_capacity', 'working_days'])
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const open = clinics.filter((c) => c.working_days.map(Number).includes(isoWeekday(day)));
   if (open.length === 0) return [];
   const taken = await trx
@@ -73,13 +90,20 @@ async function originToday(trx: Queryable, corridorCode: string): Promise<string
 
 function checkBookableDay(day: string, today: string): void {
   if (day <= today || day > addDays(today, BOOKING_HORIZON_DAYS)) {
-    throw new DomainError('appointment.invalid', { fields: [{ path: 'day', code: 'out_of_range', message: `book a day from tomorrow up to ${BOOKING_HORIZON_DAYS} days ahead` }] });
+    throw new DomainError('appointment.invalid', {
+      fields: [{ path: 'day', code: 'out_of_range', message: `book a day from tomorrow up to ${BOOKING_HORIZON_DAYS} days ahead` }],
+    });
   }
 }
 
-async function allocateAndInsert(trx: Tx, context: ActionContext, input: { caseId: string; personId: string; day: string; requestId: string; replacesId: string | null }) {
+async function allocateAndInsert(
+  trx: Tx,
+  context: ActionContext,
+  input: { caseId: string; personId: string; day: string; requestId: string; replacesId: string | null },
+) {
   const seed = await trx.selectFrom('allocation_seeds').select('seed').where('day', '=', input.day).executeTakeFirst();
-  if (!seed) throw new DomainError('appointment.invalid', { fields: [{ path: 'day', code: 'no_seed', message: 'no allocation seed is published for this day' }] });
+  if (!seed)
+    throw new DomainError('appointment.invalid', { fields: [{ path: 'day', code: 'no_seed', message: 'no allocation seed is published for this day' }] });
   const candidates = await candidatesFor(trx, input.day);
   const id = randomUUID();
   const pick = allocateClinic(seed.seed, id, candidates);
@@ -104,12 +128,22 @@ async function allocateAndInsert(trx: Tx, context: ActionContext, input: { caseI
     if (isUniqueViolation(error)) throw new DomainError('appointment.conflict', { detail: 'the case already has an open appointment' });
     throw error;
   }
-  await audit(trx, context, { type: 'appointment.booked', entityType: 'appointment', entityId: id, data: { caseId: input.caseId, clinicId: pick.clinicId, day: input.day, replacesId: input.replacesId } });
+  await audit(trx, context, {
+    type: 'appointment.booked',
+    entityType: 'appointment',
+    entityId: id,
+    data: { caseId: input.caseId, clinicId: pick.clinicId, day: input.day, replacesId: input.replacesId },
+  });
   return id;
 }
 
 /** An applicant books a day; the clinic is allocated; the case moves to medical_booked, all in one transaction. */
-export async function bookAppointment(db: Db, principal: Principal, context: ActionContext, input: { caseId: string; day: string; requestId: string }): Promise<string> {
+export async function bookAppointment(
+  db: Db,
+  principal: Principal,
+  context: ActionContext,
+  input: { caseId: string; day: string; requestId: string },
+): Promise<string> {
   return inTransaction(db, async (trx) => {
     const previous = await trx.selectFrom('medical_appointments').select(['id', 'case_id']).where('request_id', '=', input.requestId).executeTakeFirst();
     if (previous) {
@@ -121,7 +155,13 @@ export async function bookAppointment(db: Db, principal: Principal, context: Act
     const today = await originToday(trx, kase.corridorCode);
     checkBookableDay(input.day, today);
     await publishAllocationSeeds(trx, context, addDays(today, 1));
-    const id = await allocateAndInsert(trx, context, { caseId: kase.id, personId: kase.personId, day: input.day, requestId: input.requestId, replacesId: null });
+    const id = await allocateAndInsert(trx, context, {
+      caseId: kase.id,
+      personId: kase.personId,
+      day: input.day,
+      requestId: input.requestId,
+      replacesId: null,
+    });
     await transitionCase(trx, context, { caseId: kase.id, action: 'book_medical', requestId: `medical-booking:${id}` }, 'module');
     return id;
   });
@@ -149,7 +189,13 @@ async function checkChangeable(trx: Tx, principal: Principal, appointment: { sta
 }
 
 /** Move a booking to another day (until the day before; at most MAX_RESCHEDULES times); the clinic is allocated anew. */
-export async function rescheduleAppointment(db: Db, principal: Principal, context: ActionContext, appointmentId: string, input: { day: string; requestId: string }): Promise<string> {
+export async function rescheduleAppointment(
+  db: Db,
+  principal: Principal,
+  context: ActionContext,
+  appointmentId: string,
+  input: { day: string; requestId: string },
+): Promise<string> {
   return inTransaction(db, async (trx) => {
     const previous = await trx.selectFrom('medical_appointments').select(['id', 'replaces_id']).where('request_id', '=', input.requestId).executeTakeFirst();
     if (previous) {
@@ -163,10 +209,17 @@ export async function rescheduleAppointment(db: Db, principal: Principal, contex
     for (let id: string | null = current.replaces_id; id; moves += 1) {
       id = (await trx.selectFrom('medical_appointments').select('replaces_id').where('id', '=', id).executeTakeFirstOrThrow()).replaces_id;
     }
-    if (moves >= MAX_RESCHEDULES) throw new DomainError('appointment.reschedule_limit.conflict', { detail: `a booking can be moved at most ${MAX_RESCHEDULES} times` });
+    if (moves >= MAX_RESCHEDULES)
+      throw new DomainError('appointment.reschedule_limit.conflict', { detail: `a booking can be moved at most ${MAX_RESCHEDULES} times` });
     await trx.updateTable('medical_appointments').set({ status: 'rescheduled', status_changed_at: new Date() }).where('id', '=', current.id).execute();
     await publishAllocationSeeds(trx, context, addDays(today, 1));
-    return allocateAndInsert(trx, context, { caseId: current.case_id, personId: current.person_id, day: input.day, requestId: input.requestId, replacesId: current.id });
+    return allocateAndInsert(trx, context, {
+      caseId: current.case_id,
+      personId: current.person_id,
+      day: input.day,
+      requestId: input.requestId,
+      replacesId: current.id,
+    });
   });
 }
 

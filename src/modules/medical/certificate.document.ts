@@ -77,7 +77,9 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Buf
       { text: message('tg', 'medical.certificate_pdf.title'), fontSize: 16, bold: true, alignment: 'center', color: '#0b4f6c', margin: [0, 2, 0, 4] },
       { text: message('ru', 'medical.certificate_pdf.subtitle'), alignment: 'center', fontSize: 9 },
       { text: message('tg', 'medical.certificate_pdf.subtitle'), alignment: 'center', fontSize: 9, color: '#555555', margin: [0, 0, 0, 16] },
-      ...(facts.revoked ? [{ text: both('medical.certificate_pdf.revoked'), color: '#b00020', bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 12] }] : []),
+      ...(facts.revoked
+        ? [{ text: both('medical.certificate_pdf.revoked'), color: '#b00020', bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 12] }]
+        : []),
       {
         table: {
           widths: [150, '*'],
@@ -89,8 +91,23 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Buf
             row('medical.certificate_pdf.passport', facts.passport ?? '—'),
             row('medical.certificate_pdf.procedure', `${facts.procedure.code}, v${facts.procedure.version}`),
             [
-              { text: [{ text: message('ru', 'medical.certificate_pdf.conclusion'), bold: true }, '\n', { text: message('tg', 'medical.certificate_pdf.conclusion'), color: '#555555' }], fontSize: 9 },
-              { text: [{ text: message('ru', 'medical.certificate_pdf.meets'), bold: true }, '\n', { text: message('tg', 'medical.certificate_pdf.meets'), bold: true }], fontSize: 12, color: '#1b5e20' },
+              {
+                text: [
+                  { text: message('ru', 'medical.certificate_pdf.conclusion'), bold: true },
+                  '\n',
+                  { text: message('tg', 'medical.certificate_pdf.conclusion'), color: '#555555' },
+                ],
+                fontSize: 9,
+              },
+              {
+                text: [
+                  { text: message('ru', 'medical.certificate_pdf.meets'), bold: true },
+                  '\n',
+                  { text: message('tg', 'medical.certificate_pdf.meets'), bold: true },
+                ],
+                fontSize: 12,
+                color: '#1b5e20',
+              },
             ],
             row('medical.certificate_pdf.issued', dmy(facts.issuedAt.toISOString())),
             row('medical.certificate_pdf.valid_until', dmy(facts.validUntil.toISOString())),

@@ -20,8 +20,12 @@ async function getReadableCertificate(db: Queryable, principal: Principal, id: s
 
 export async function certificatePdf(db: Db, principal: Principal, id: string): Promise<Buffer> {
   const credential = await getReadableCertificate(db, principal, id);
-  const exam = credential.sourceId ? await db.selectFrom('medical_exams').select('procedure_id').where('id', '=', credential.sourceId).executeTakeFirst() : undefined;
-  const procedure = exam ? await db.selectFrom('medical_procedures').select(['code', 'version']).where('id', '=', exam.procedure_id).executeTakeFirst() : undefined;
+  const exam = credential.sourceId
+    ? await db.selectFrom('medical_exams').select('procedure_id').where('id', '=', credential.sourceId).executeTakeFirst()
+    : undefined;
+  const procedure = exam
+    ? await db.selectFrom('medical_procedures').select(['code', 'version']).where('id', '=', exam.procedure_id).executeTakeFirst()
+    : undefined;
   if (!procedure) throw new DomainError('certificate.not_found');
   const claims = await inTransaction(db, (trx) => certificateClaims(trx, credential.subjectPersonId, procedure));
   return renderCertificatePdf({
@@ -52,12 +56,20 @@ export async function reissueCertificate(db: Db, context: ActionContext, vault: 
   return inTransaction(db, async (trx) => {
     const credential = await findCredential(trx, id);
     if (!credential || credential.type !== MEDICAL_CERTIFICATE.type) throw new DomainError('certificate.not_found');
-    const exam = credential.sourceId ? await trx.selectFrom('medical_exams').select(['id', 'procedure_id']).where('id', '=', credential.sourceId).forUpdate().executeTakeFirst() : undefined;
-    const procedure = exam ? await trx.selectFrom('medical_procedures').select(['code', 'version']).where('id', '=', exam.procedure_id).executeTakeFirstOrThrow() : undefined;
+    const exam = credential.sourceId
+      ? await trx.selectFrom('medical_exams').select(['id', 'procedure_id']).where('id', '=', credential.sourceId).forUpdate().executeTakeFirst()
+      : undefined;
+    const procedure = exam
+      ? await trx.selectFrom('medical_procedures').select(['code', 'version']).where('id', '=', exam.procedure_id).executeTakeFirstOrThrow()
+      : undefined;
     if (!exam || !procedure) throw new DomainError('certificate.not_found');
     const signer = await findActiveSignerKey(trx, credential.issuerOrganizationId);
     if (!signer) throw new DomainError('certificate.conflict', { detail: 'the issuing clinic has no trusted signing key (suspended?)' });
-    const issued = await reissueCredential(trx, context, vault, { credentialId: id, signerId: signer.id, claims: await certificateClaims(trx, credential.subjectPersonId, procedure) });
+    const issued = await reissueCredential(trx, context, vault, {
+      credentialId: id,
+      signerId: signer.id,
+      claims: await certificateClaims(trx, credential.subjectPersonId, procedure),
+    });
     await trx.updateTable('medical_exams').set({ credential_id: issued.id }).where('id', '=', exam.id).execute();
     return { id: issued.id };
   });

@@ -42,34 +42,43 @@ export async function findClinicByOrganization(db: Queryable, organizationId: st
 }
 
 export async function registerClinic(db: Db, context: ActionContext, input: NewClinic): Promise<ClinicView> {
-  return inTransaction(db, async (trx) => {
-    const org = await trx.selectFrom('organizations').select(['id', 'kind']).where('id', '=', input.organizationId).executeTakeFirst();
-    if (!org || org.kind !== 'clinic') {
-      throw new DomainError('clinic.invalid', { fields: [{ path: 'organizationId', code: 'not_a_clinic', message: 'the organization is not a clinic' }] });
-    }
-    if (input.closesAt <= input.opensAt) throw new DomainError('clinic.invalid', { fields: [{ path: 'closesAt', code: 'before_opening', message: 'closing time must be after opening time' }] });
-    try {
-      const row = await trx
-        .insertInto('clinics')
-        .values({
-          organization_id: input.organizationId,
-          name: input.name,
-          address: input.address,
-          daily_capacity: input.dailyCapacity,
-          opens_at: input.opensAt,
-          closes_at: input.closesAt,
-          working_days: [...new Set(input.workingDays)].sort(),
-          status: 'pending',
-        })
-        .returning(clinicColumns)
-        .executeTakeFirstOrThrow();
-      await audit(trx, context, { type: 'clinic.registered', entityType: 'clinic', entityId: row.id, data: { organizationId: input.organizationId, dailyCapacity: input.dailyCapacity } });
-      return toView(row);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('clinic.conflict', { detail: 'this organization already has a clinic' });
-      throw error;
-    }
-  });
+  return inTransaction(db, (trx) => insertClinic(trx, context, input));
+}
+
+/** Register a clinic (pending until the health authority approves it) inside the caller's transaction. */
+export async function insertClinic(trx: Tx, context: ActionContext, input: NewClinic): Promise<ClinicView> {
+  const org = await trx.selectFrom('organizations').select(['id', 'kind']).where('id', '=', input.organizationId).executeTakeFirst();
+  if (!org || org.kind !== 'clinic') {
+    throw new DomainError('clinic.invalid', { fields: [{ path: 'organizationId', code: 'not_a_clinic', message: 'the organization is not a clinic' }] });
+  }
+  if (input.closesAt <= input.opensAt)
+    throw new DomainError('clinic.invalid', { fields: [{ path: 'closesAt', code: 'before_opening', message: 'closing time must be after opening time' }] });
+  try {
+    const row = await trx
+      .insertInto('clinics')
+      .values({
+        organization_id: input.organizationId,
+        name: input.name,
+        address: input.address,
+        daily_capacity: input.dailyCapacity,
+        opens_at: input.opensAt,
+        closes_at: input.closesAt,
+        working_days: [...new Set(input.workingDays)].sort(),
+        status: 'pending',
+      })
+      .returning(clinicColumns)
+      .executeTakeFirstOrThrow();
+    await audit(trx, context, {
+      type: 'clinic.registered',
+      entityType: 'clinic',
+      entityId: row.id,
+      data: { organizationId: input.organizationId, dailyCapacity: input.dailyCapacity },
+    });
+    return toView(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('clinic.conflict', { detail: 'this organization already has a clinic' });
+    throw error;
+  }
 }
 
 async function lockClinic(trx: Tx, id: string) {
@@ -85,10 +94,16 @@ async function lockClinic(trx: Tx, id: string) {
 export async function approveClinic(trx: Tx, principal: Principal, context: ActionContext, vault: KeyVault, clinicId: string): Promise<void> {
   const clinic = await lockClinic(trx, clinicId);
   if (clinic.status === 'approved') throw new DomainError('clinic.conflict', { detail: 'the clinic is already approved' });
-  const authority = await trx.selectFrom('organizations').select(['id', 'name', 'country']).where('id', '=', principal.organizationId ?? '').executeTakeFirst();
+  const authority = await trx
+    .selectFrom('organizations')
+    .select(['id', 'name', 'country'])
+    .where('id', '=', principal.organizationId ?? '')
+    .executeTakeFirst();
   if (!authority) throw new DomainError('clinic.forbidden');
   await ensureRootKey(trx, context, vault, { organizationId: authority.id, name: authority.name, country: authority.country });
-  const signer = (await findActiveSignerKey(trx, clinic.organization_id)) ?? (await createSignerKey(trx, context, vault, { organizationId: clinic.organization_id, name: clinic.name, country: authority.country }));
+  const signer =
+    (await findActiveSignerKey(trx, clinic.organization_id)) ??
+    (await createSignerKey(trx, context, vault, { organizationId: clinic.organization_id, name: clinic.name, country: authority.country }));
   await trx.updateTable('clinics').set({ status: 'approved', status_changed_at: new Date() }).where('id', '=', clinic.id).execute();
   await audit(trx, context, { type: 'clinic.approved', entityType: 'clinic', entityId: clinic.id, data: { signerKid: signer.kid } });
 }

@@ -22,7 +22,17 @@ export async function lockClinicAppointment(trx: Tx, principal: Principal, appoi
   const row = await trx
     .selectFrom('medical_appointments as a')
     .innerJoin('clinics as c', 'c.id', 'a.clinic_id')
-    .select(['a.id', 'a.case_id', 'a.person_id', 'a.day', 'a.status', 'a.clinic_id', 'c.status as clinicStatus', 'c.organization_id as clinicOrganizationId', 'c.name as clinicName'])
+    .select([
+      'a.id',
+      'a.case_id',
+      'a.person_id',
+      'a.day',
+      'a.status',
+      'a.clinic_id',
+      'c.status as clinicStatus',
+      'c.organization_id as clinicOrganizationId',
+      'c.name as clinicName',
+    ])
     .where('a.id', '=', appointmentId)
     .where('c.organization_id', '=', principal.organizationId ?? '')
     .where('a.status', 'in', ['booked', 'examined'])
@@ -47,13 +57,28 @@ export async function recordResults(
     if (!kase) throw new DomainError('appointment.not_found');
     const today = todayIn((await getCorridorRules(trx, kase.corridorCode)).originTimezone);
     if (appointment.day > today) throw new DomainError('exam.conflict', { detail: 'results can be entered from the appointment day on' });
-    let exam = await trx.selectFrom('medical_exams').select(['id', 'status', 'procedure_id']).where('appointment_id', '=', appointmentId).forUpdate().executeTakeFirst();
+    let exam = await trx
+      .selectFrom('medical_exams')
+      .select(['id', 'status', 'procedure_id'])
+      .where('appointment_id', '=', appointmentId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!exam) {
       const procedure = await findCurrentProcedure(trx);
       if (!procedure) throw new DomainError('exam.conflict', { detail: 'no approved procedure is in force' });
       exam = await trx
         .insertInto('medical_exams')
-        .values({ appointment_id: appointmentId, case_id: appointment.case_id, person_id: appointment.person_id, clinic_id: appointment.clinic_id, procedure_id: procedure.id, status: 'in_progress', signed_off_by: null, signed_off_at: null, credential_id: null })
+        .values({
+          appointment_id: appointmentId,
+          case_id: appointment.case_id,
+          person_id: appointment.person_id,
+          clinic_id: appointment.clinic_id,
+          procedure_id: procedure.id,
+          status: 'in_progress',
+          signed_off_by: null,
+          signed_off_at: null,
+          credential_id: null,
+        })
         .returning(['id', 'status', 'procedure_id'])
         .executeTakeFirstOrThrow();
       await trx.updateTable('medical_appointments').set({ status: 'examined', status_changed_at: new Date() }).where('id', '=', appointmentId).execute();
@@ -63,7 +88,9 @@ export async function recordResults(
     const codes = new Set(procedure.tests.map((t) => t.code));
     const unknown = results.filter((r) => !codes.has(r.test));
     if (unknown.length > 0) {
-      throw new DomainError('exam.invalid', { fields: unknown.map((r) => ({ path: `results.${r.test}`, code: 'not_in_procedure', message: 'this test is not part of the procedure version' })) });
+      throw new DomainError('exam.invalid', {
+        fields: unknown.map((r) => ({ path: `results.${r.test}`, code: 'not_in_procedure', message: 'this test is not part of the procedure version' })),
+      });
     }
     for (const r of results) {
       await trx
@@ -72,7 +99,12 @@ export async function recordResults(
         .onConflict((oc) => oc.columns(['exam_id', 'test_code']).doUpdateSet({ outcome: r.outcome, recorded_by: principal.userId, recorded_at: new Date() }))
         .execute();
     }
-    await audit(trx, context, { type: 'exam.results_recorded', entityType: 'appointment', entityId: appointmentId, data: { appointmentId, tests: results.length } });
+    await audit(trx, context, {
+      type: 'exam.results_recorded',
+      entityType: 'appointment',
+      entityId: appointmentId,
+      data: { appointmentId, tests: results.length },
+    });
   });
 }
 
@@ -105,7 +137,9 @@ export async function signOffExam(
     const byTest = new Map(results.map((r) => [r.test_code, r]));
     const missing = procedure.tests.filter((t) => !byTest.has(t.code));
     if (missing.length > 0) {
-      throw new DomainError('exam.invalid', { fields: missing.map((t) => ({ path: `results.${t.code}`, code: 'missing', message: 'no result for this required test' })) });
+      throw new DomainError('exam.invalid', {
+        fields: missing.map((t) => ({ path: `results.${t.code}`, code: 'missing', message: 'no result for this required test' })),
+      });
     }
     if (results.some((r) => r.recorded_by === principal.userId)) {
       throw new DomainError('exam.four_eyes.conflict', { detail: 'the sign-off must be by someone who entered no result' });
@@ -116,13 +150,31 @@ export async function signOffExam(
     if (findings.length === 0) {
       credentialId = await issueCertificate(trx, context, vault, { exam, organizationId: appointment.clinicOrganizationId, procedure, now });
     } else {
-      if (!input.referredTo) throw new DomainError('exam.invalid', { fields: [{ path: 'referredTo', code: 'required', message: 'a finding needs a referral' }] });
-      await trx.insertInto('medical_referrals').values({ exam_id: exam.id, findings: JSON.stringify(findings), referred_to: input.referredTo, created_by: principal.userId }).execute();
+      if (!input.referredTo)
+        throw new DomainError('exam.invalid', { fields: [{ path: 'referredTo', code: 'required', message: 'a finding needs a referral' }] });
+      await trx
+        .insertInto('medical_referrals')
+        .values({ exam_id: exam.id, findings: JSON.stringify(findings), referred_to: input.referredTo, created_by: principal.userId })
+        .execute();
     }
     const status = findings.length === 0 ? 'cleared' : 'not_cleared';
-    await trx.updateTable('medical_exams').set({ status, signed_off_by: principal.userId, signed_off_at: now, credential_id: credentialId }).where('id', '=', exam.id).execute();
-    await audit(trx, context, { type: 'exam.signed_off', entityType: 'appointment', entityId: appointmentId, data: { appointmentId, procedureVersion: procedure.version } });
-    await transitionCase(trx, context, { caseId: exam.case_id, action: status === 'cleared' ? 'clear_medical' : 'fail_medical', requestId: `${input.requestId}` }, 'module');
+    await trx
+      .updateTable('medical_exams')
+      .set({ status, signed_off_by: principal.userId, signed_off_at: now, credential_id: credentialId })
+      .where('id', '=', exam.id)
+      .execute();
+    await audit(trx, context, {
+      type: 'exam.signed_off',
+      entityType: 'appointment',
+      entityId: appointmentId,
+      data: { appointmentId, procedureVersion: procedure.version },
+    });
+    await transitionCase(
+      trx,
+      context,
+      { caseId: exam.case_id, action: status === 'cleared' ? 'clear_medical' : 'fail_medical', requestId: `${input.requestId}` },
+      'module',
+    );
     return { status, credentialId };
   });
 }
@@ -145,7 +197,12 @@ async function issueCertificate(
   trx: Tx,
   context: ActionContext,
   vault: KeyVault,
-  input: { exam: { id: string; case_id: string; person_id: string }; organizationId: string; procedure: { code: string; version: number; validity_months: number }; now: Date },
+  input: {
+    exam: { id: string; case_id: string; person_id: string };
+    organizationId: string;
+    procedure: { code: string; version: number; validity_months: number };
+    now: Date;
+  },
 ): Promise<string> {
   const signer = await findActiveSignerKey(trx, input.organizationId, input.now);
   if (!signer) throw new DomainError('exam.conflict', { detail: 'the clinic has no trusted signing key' });

@@ -10,7 +10,7 @@ import { medicalRoutes as routes } from './medical.routes';
 import './medical.extensions';
 
 export { medicalPermissions } from './medical.permissions';
-export { registerClinic, approveClinic, suspendClinic, listClinics, findClinicByOrganization } from './clinic.service';
+export { registerClinic, insertClinic, approveClinic, suspendClinic, listClinics, findClinicByOrganization } from './clinic.service';
 export { draftProcedureVersion, approveProcedure, findCurrentProcedure, listProcedures } from './procedure.service';
 export { bookAppointment, rescheduleAppointment, cancelAppointment, publishAllocationSeeds, BOOKING_HORIZON_DAYS, isoWeekday } from './appointment.service';
 export { recordResults, signOffExam, certificateClaims } from './exam.service';

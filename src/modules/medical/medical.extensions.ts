@@ -6,7 +6,20 @@ import { getCorridorRules, makeDeadline, registerCaseGuard, registerCaseVisibili
  * What the medical module tells the journey: the certificate guard on clear_medical, the pool requirement,
  * which cases clinics see (those with an appointment at their clinic), and the examination deadlines.
  */
-const AFTER_CLEARANCE = ['medical_cleared', 'screening_hold', 'screened_clear', 'in_pool', 'shortlisted', 'selected', 'offered', 'contracted', 'departed', 'arrived', 'permitted', 'employed'];
+const AFTER_CLEARANCE = [
+  'medical_cleared',
+  'screening_hold',
+  'screened_clear',
+  'in_pool',
+  'shortlisted',
+  'selected',
+  'offered',
+  'contracted',
+  'departed',
+  'arrived',
+  'permitted',
+  'employed',
+];
 
 registerCaseGuard('medical.certificate_valid', async (trx, kase) =>
   (await hasValidCredential(trx, MEDICAL_CERTIFICATE.type, { caseId: kase.id })) ? { ok: true } : { ok: false, reason: 'no_valid_certificate' },
@@ -33,7 +46,12 @@ for (const role of ['clinic_staff', 'clinic_head'] as const) {
 
 registerDeadlineSource('medical_appointment', async (trx, kase, today) => {
   if (kase.status !== 'medical_booked') return [];
-  const appointment = await trx.selectFrom('medical_appointments').select('day').where('case_id', '=', kase.id).where('status', '=', 'booked').executeTakeFirst();
+  const appointment = await trx
+    .selectFrom('medical_appointments')
+    .select('day')
+    .where('case_id', '=', kase.id)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
   return appointment ? [makeDeadline('medical_appointment', appointment.day, today.origin)] : [];
 });
 

@@ -21,7 +21,10 @@ describe('medical, credentials and verifier messages', () => {
     ];
     for (const language of ['tg', 'ru', 'en']) {
       const all = { ...catalog(language, 'medical'), ...catalog(language, 'credentials'), ...catalog(language, 'verifier') };
-      expect(wanted.filter((key) => !(key in all)), language).toEqual([]);
+      expect(
+        wanted.filter((key) => !(key in all)),
+        language,
+      ).toEqual([]);
     }
   });
 });

@@ -13,7 +13,11 @@ import type { ClinicStats, DayList, ExamView, MyMedical } from './medical.schema
 const CAN_BOOK = ['registered', 'medical_not_cleared'];
 
 function names(person: PersonSummary) {
-  return { latin: `${person.names.latin.surname} ${person.names.latin.givenNames}`, origin: formatName(person.names.origin), destination: formatName(person.names.destination) };
+  return {
+    latin: `${person.names.latin.surname} ${person.names.latin.givenNames}`,
+    origin: formatName(person.names.origin),
+    destination: formatName(person.names.destination),
+  };
 }
 
 /** The applicant's examination: appointment, state and certificate. Never a result or a finding. */
@@ -30,7 +34,13 @@ export async function getMyMedical(db: Db, principal: Principal): Promise<MyMedi
       .where('a.case_id', '=', kase.id)
       .where('a.status', 'in', ['booked', 'examined'])
       .executeTakeFirst();
-    const exam = await trx.selectFrom('medical_exams').select(['status']).where('case_id', '=', kase.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    const exam = await trx
+      .selectFrom('medical_exams')
+      .select(['status'])
+      .where('case_id', '=', kase.id)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const credential = await findLatestCredential(trx, MEDICAL_CERTIFICATE.type, { caseId: kase.id });
     const canBook = CAN_BOOK.includes(kase.status);
     const changeable = appointment?.status === 'booked' && appointment.day > today;
@@ -97,7 +107,18 @@ export async function getDayList(db: Db, principal: Principal, day: string): Pro
     items: rows.flatMap((r) => {
       const person = persons.get(r.person_id);
       return person
-        ? [{ appointmentId: r.id, day: r.day, status: r.status as 'booked' | 'examined', name: names(person), birthDate: person.birthDate, examId: r.examId, examStatus: r.examStatus, resultsRecorded: Number(r.recorded ?? 0) }]
+        ? [
+            {
+              appointmentId: r.id,
+              day: r.day,
+              status: r.status as 'booked' | 'examined',
+              name: names(person),
+              birthDate: person.birthDate,
+              examId: r.examId,
+              examStatus: r.examStatus,
+              resultsRecorded: Number(r.recorded ?? 0),
+            },
+          ]
         : [];
     }),
   };
@@ -110,7 +131,19 @@ export async function getExamView(db: Db, principal: Principal, context: ActionC
       .selectFrom('medical_appointments as a')
       .innerJoin('clinics as c', 'c.id', 'a.clinic_id')
       .leftJoin('medical_exams as e', 'e.appointment_id', 'a.id')
-      .select(['a.id', 'a.day', 'a.person_id', 'a.status', 'c.id as clinicId', 'c.name as clinicName', 'e.id as examId', 'e.status as examStatus', 'e.procedure_id', 'e.signed_off_at', 'e.credential_id'])
+      .select([
+        'a.id',
+        'a.day',
+        'a.person_id',
+        'a.status',
+        'c.id as clinicId',
+        'c.name as clinicName',
+        'e.id as examId',
+        'e.status as examStatus',
+        'e.procedure_id',
+        'e.signed_off_at',
+        'e.credential_id',
+      ])
       .where('a.id', '=', appointmentId)
       .where('a.status', '!=', 'cancelled');
     if (principal.role !== 'health_authority') query = query.where('c.organization_id', '=', principal.organizationId ?? '');
@@ -134,11 +167,19 @@ export async function getExamView(db: Db, principal: Principal, context: ActionC
       person: { ...names(person), birthDate: person.birthDate },
       procedure: { code: procedure.code, version: procedure.version, title: procedure.title },
       status: row.examStatus ?? 'not_started',
-      tests: procedure.tests.map((t) => ({ code: t.code, outcome: byTest.get(t.code)?.outcome ?? null, recordedByMe: byTest.get(t.code)?.recorded_by === principal.userId })),
+      tests: procedure.tests.map((t) => ({
+        code: t.code,
+        outcome: byTest.get(t.code)?.outcome ?? null,
+        recordedByMe: byTest.get(t.code)?.recorded_by === principal.userId,
+      })),
       signedOffAt: row.signed_off_at?.toISOString() ?? null,
       referral: referral ? { referredTo: referral.referred_to, findings: referral.findings } : null,
       certificateId: row.credential_id,
-      canSignOff: principal.role === 'clinic_head' && row.examStatus === 'in_progress' && results.length === procedure.tests.length && !results.some((r) => r.recorded_by === principal.userId),
+      canSignOff:
+        principal.role === 'clinic_head' &&
+        row.examStatus === 'in_progress' &&
+        results.length === procedure.tests.length &&
+        !results.some((r) => r.recorded_by === principal.userId),
     };
   });
 }

@@ -9,7 +9,20 @@ import { allocateClinic } from './allocation';
 import { approveClinic, listClinics, registerClinic, suspendClinic } from './clinic.service';
 import { recordResults, signOffExam } from './exam.service';
 import { getClinicStats, getDayList, getExamView, getMyMedical } from './medical.queries';
-import { BookingRequest, ClinicStats, ClinicView, DayList, ExamView, MyMedical, NewClinic, NewProcedureVersion, ProcedureView, RescheduleRequest, ResultEntry, SignOffRequest } from './medical.schema';
+import {
+  BookingRequest,
+  ClinicStats,
+  ClinicView,
+  DayList,
+  ExamView,
+  MyMedical,
+  NewClinic,
+  NewProcedureVersion,
+  ProcedureView,
+  RescheduleRequest,
+  ResultEntry,
+  SignOffRequest,
+} from './medical.schema';
 import { approveProcedure, draftProcedureVersion, listProcedures } from './procedure.service';
 import { clinicAdminRoutes } from './certificate.routes';
 

@@ -97,7 +97,10 @@ export const DayList = z.object({ day: Day, clinic: z.object({ id: z.uuid(), nam
 export type DayList = z.infer<typeof DayList>;
 
 export const ResultEntry = z.object({
-  results: z.array(z.object({ test: TestCode, outcome: z.enum(['negative', 'positive']) })).min(1).max(TEST_CODES.length),
+  results: z
+    .array(z.object({ test: TestCode, outcome: z.enum(['negative', 'positive']) }))
+    .min(1)
+    .max(TEST_CODES.length),
 });
 export const SignOffRequest = z.object({ requestId: RequestId, referredTo: z.string().trim().min(3).max(300).optional() });
 

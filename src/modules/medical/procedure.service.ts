@@ -42,7 +42,13 @@ export async function findCurrentProcedure(db: Queryable) {
 /** Draft the next version of a procedure (health authority). Versions are immutable once approved. */
 export async function draftProcedureVersion(trx: Tx, context: ActionContext, input: NewProcedureVersion): Promise<ProcedureView> {
   await sql`select pg_advisory_xact_lock(hashtext(${`procedure:${input.code}`}))`.execute(trx);
-  const last = await trx.selectFrom('medical_procedures').select('version').where('code', '=', input.code).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('medical_procedures')
+    .select('version')
+    .where('code', '=', input.code)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const version = (last?.version ?? 0) + 1;
   const row = await trx
     .insertInto('medical_procedures')
@@ -73,7 +79,17 @@ export async function approveProcedure(trx: Tx, context: ActionContext, id: stri
     .where('code', '=', row.code)
     .where('status', '=', 'approved')
     .executeTakeFirst();
-  const approved = await trx.updateTable('medical_procedures').set({ status: 'approved', approved_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-  await audit(trx, context, { type: 'procedure.approved', entityType: 'procedure', entityId: id, data: { code: row.code, version: row.version, retired: Number(retired.numUpdatedRows) } });
+  const approved = await trx
+    .updateTable('medical_procedures')
+    .set({ status: 'approved', approved_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(trx, context, {
+    type: 'procedure.approved',
+    entityType: 'procedure',
+    entityId: id,
+    data: { code: row.code, version: row.version, retired: Number(retired.numUpdatedRows) },
+  });
   return toProcedureView(approved);
 }

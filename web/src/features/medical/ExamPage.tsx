@@ -26,14 +26,16 @@ export function ExamPage() {
     void queryClient.invalidateQueries({ queryKey: ['medical', 'day'] });
   };
   const save = useMutation({
-    mutationFn: () => api<ExamView>('PUT', `/api/medical/appointments/${id}/results`, { results: Object.entries(draft).map(([test, outcome]) => ({ test, outcome })) }),
+    mutationFn: () =>
+      api<ExamView>('PUT', `/api/medical/appointments/${id}/results`, { results: Object.entries(draft).map(([test, outcome]) => ({ test, outcome })) }),
     onSuccess: (data) => {
       setDraft({});
       onSuccess(data);
     },
   });
   const signOff = useMutation({
-    mutationFn: () => api<ExamView>('POST', `/api/medical/appointments/${id}/sign-off`, { requestId, ...(referredTo.trim() ? { referredTo: referredTo.trim() } : {}) }),
+    mutationFn: () =>
+      api<ExamView>('POST', `/api/medical/appointments/${id}/sign-off`, { requestId, ...(referredTo.trim() ? { referredTo: referredTo.trim() } : {}) }),
     onSuccess,
   });
   if (query.isLoading) return <Loading />;
@@ -69,13 +71,21 @@ export function ExamPage() {
                         <div className="choice">
                           {(['negative', 'positive'] as const).map((outcome) => (
                             <label key={outcome}>
-                              <input type="radio" name={test.code} value={outcome} checked={value === outcome} onChange={() => setDraft((d) => ({ ...d, [test.code]: outcome }))} />
+                              <input
+                                type="radio"
+                                name={test.code}
+                                value={outcome}
+                                checked={value === outcome}
+                                onChange={() => setDraft((d) => ({ ...d, [test.code]: outcome }))}
+                              />
                               {t(`medical.outcome.${outcome}`)}
                             </label>
                           ))}
                         </div>
                       ) : (
-                        <span className={value === 'positive' ? 'badge warn' : 'badge'}>{value ? t(`medical.outcome.${value}`) : t('medical.exam.pending')}</span>
+                        <span className={value === 'positive' ? 'badge warn' : 'badge'}>
+                          {value ? t(`medical.outcome.${value}`) : t('medical.exam.pending')}
+                        </span>
                       )}
                     </td>
                   </tr>
@@ -86,7 +96,13 @@ export function ExamPage() {
         </div>
         {editable ? (
           <div className="button-row">
-            <button type="button" className="primary" disabled={Object.keys(draft).length === 0 || save.isPending} onClick={() => save.mutate()} data-testid="save-results">
+            <button
+              type="button"
+              className="primary"
+              disabled={Object.keys(draft).length === 0 || save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="save-results"
+            >
               {t('medical.exam.save')}
             </button>
           </div>

@@ -211,7 +211,13 @@ function CredentialsCard() {
                 </td>
                 <td>{c.issuerName}</td>
                 <td>{formatDate(c.validUntil, i18n.language)}</td>
-                <td>{c.revokedAt ? <span className="badge warn">{t(`credentials.reason.${c.revocationReason ?? 'issued_in_error'}`)}</span> : <span className="badge">{t('medical.certificate_status.valid')}</span>}</td>
+                <td>
+                  {c.revokedAt ? (
+                    <span className="badge warn">{t(`credentials.reason.${c.revocationReason ?? 'issued_in_error'}`)}</span>
+                  ) : (
+                    <span className="badge">{t('medical.certificate_status.valid')}</span>
+                  )}
+                </td>
                 <td>
                   {c.revokedAt ? null : (
                     <div className="button-row">

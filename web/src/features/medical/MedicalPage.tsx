@@ -143,7 +143,13 @@ function CertificateCard({ certificate }: { certificate: NonNullable<MyMedical['
     <section className="card certificate" data-testid="certificate" data-certificate-status={certificate.status}>
       <h2>{t('medical.certificate.title')}</h2>
       <div className="certificate-body">
-        <img src={`/api/medical/certificates/${certificate.id}/qr.png`} alt={t('medical.certificate.qr_alt')} width={220} height={220} data-testid="certificate-qr" />
+        <img
+          src={`/api/medical/certificates/${certificate.id}/qr.png`}
+          alt={t('medical.certificate.qr_alt')}
+          width={220}
+          height={220}
+          data-testid="certificate-qr"
+        />
         <dl className="facts">
           <dt>{t('medical.certificate.status')}</dt>
           <dd>{t(`medical.certificate_status.${certificate.status}`)}</dd>

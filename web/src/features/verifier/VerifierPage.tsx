@@ -65,7 +65,11 @@ export function VerifierPage() {
       <div className="card small" data-testid="trust-status" data-trust-sequence={trust?.trustSequence ?? 0}>
         {trust ? (
           <span>
-            {t('verifier.trust.loaded', { sequence: trust.trustSequence, revocations: trust.revocationSequence, date: formatDate(trust.fetchedAt, i18n.language) })}
+            {t('verifier.trust.loaded', {
+              sequence: trust.trustSequence,
+              revocations: trust.revocationSequence,
+              date: formatDate(trust.fetchedAt, i18n.language),
+            })}
           </span>
         ) : trustProblem ? (
           <span className="problem">{t('verifier.trust.missing')}</span>

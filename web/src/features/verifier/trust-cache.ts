@@ -14,7 +14,12 @@ import { browserCryptoPort } from './browser-crypto-port';
  * The verifier's offline material: the signed trust list and revocation list, kept in localStorage and
  * checked against the root pinned on first use. A refresh that fails (offline) keeps the cached lists.
  */
-const KEYS = { root: 'corridor.verifier.root', trust: 'corridor.verifier.trust_list', revocations: 'corridor.verifier.revocations', fetchedAt: 'corridor.verifier.fetched_at' };
+const KEYS = {
+  root: 'corridor.verifier.root',
+  trust: 'corridor.verifier.trust_list',
+  revocations: 'corridor.verifier.revocations',
+  fetchedAt: 'corridor.verifier.fetched_at',
+};
 
 export interface TrustState {
   readonly trust: TrustStore;
