@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addDays } from '../../src/platform/calendar';
 import { call, createTestApp, signInAs, type Session, type TestApp } from '../support/test-app';
 import { createApplicant, createCorridorAndRound, TEST_PASSWORD } from '../support/factories';
 import { makeAppointmentToday, setUpMedical, STANDARD_TESTS, tomorrowInDushanbe, type MedicalSetup } from '../support/medical-factories';
@@ -216,5 +217,34 @@ describe('revocation and suspension', () => {
     expect(trustList.body.format).toBe('corridor-signed-list/1');
     const stats = await call(t.server, authority, 'GET', '/api/medical/stats');
     expect(stats.body.clinics.find((c: { clinicId: string }) => c.clinicId === clinic.id)).toMatchObject({ status: 'suspended', cleared: expect.any(Number) });
+  });
+});
+
+describe('booking under concurrency', () => {
+  test('parallel bookings for one case leave exactly one appointment', async () => {
+    const applicant = await createApplicant(t.db, roundId);
+    const session = await signInAs(t.server, applicant.email, TEST_PASSWORD);
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: tomorrowInDushanbe(), requestId: `race-${applicant.caseId}-${i}` })),
+    );
+    expect(attempts.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(attempts.filter((a) => a.status !== 200).every((a) => a.status === 409)).toBe(true);
+    const rows = await t.db.selectFrom('medical_appointments').select('id').where('case_id', '=', applicant.caseId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  test('no clinic takes more bookings on a day than its capacity', async () => {
+    const day = addDays(tomorrowInDushanbe(), 3);
+    const capacity = await t.db.selectFrom('clinics').select(['id', 'daily_capacity']).where('status', '=', 'approved').execute();
+    await t.db.updateTable('clinics').set({ daily_capacity: 2 }).execute();
+    const applicants = [];
+    for (let i = 0; i < 2 * capacity.length + 2; i += 1) applicants.push(await createApplicant(t.db, roundId));
+    const results = await Promise.all(
+      applicants.map(async (a) => call(t.server, await signInAs(t.server, a.email, TEST_PASSWORD), 'POST', '/api/medical/appointments', { caseId: a.caseId, day, requestId: `cap-${a.caseId}` })),
+    );
+    const booked = await t.db.selectFrom('medical_appointments').select(['clinic_id', (eb) => eb.fn.countAll<number>().as('n')]).where('day', '=', day).where('status', '=', 'booked').groupBy('clinic_id').execute();
+    expect(booked.every((b) => Number(b.n) <= 2)).toBe(true);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toContain('appointment.day_full.conflict');
+    for (const c of capacity) await t.db.updateTable('clinics').set({ daily_capacity: c.daily_capacity }).where('id', '=', c.id).execute();
   });
 });
