@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ActionContext } from '../platform/audit/audit';
 import { createOrganization, createUser } from '../platform/auth/accounts';
 import type { Principal } from '../platform/auth/roles';
@@ -240,7 +239,9 @@ async function seedExamination(
   plan: ExamPlan,
   random: Random,
 ): Promise<'cleared' | 'not_cleared' | 'open'> {
-  const id = randomUUID();
+  // Booking ids from the demo's seeded generator, so the demo allocates the same way on every start.
+  const hex = Array.from({ length: 16 }, () => random.int(0, 255).toString(16).padStart(2, '0')).join('');
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   const { day, clinic, allocation } = allocator.allocate(plan.day, id);
   const { history } = plan;
   await trx

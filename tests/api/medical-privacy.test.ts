@@ -11,7 +11,20 @@ import { makeAppointmentToday, setUpMedical, STANDARD_TESTS, tomorrowInDushanbe 
  * whole API, with every id the scenario created in every path parameter, as every role that is not a health
  * role, and asserts that no answer carries a result, a finding or a referral.
  */
-const MARKERS = ['"positive"', '"negative"', 'tuberculosis', 'syphilis', 'leprosy', 'covid19', 'referredTo', 'referred_to', 'findings', 'Republican TB', '"outcome"', 'chemical'];
+const MARKERS = [
+  '"positive"',
+  '"negative"',
+  'tuberculosis',
+  'syphilis',
+  'leprosy',
+  'covid19',
+  'referredTo',
+  'referred_to',
+  'findings',
+  'Republican TB',
+  '"outcome"',
+  'chemical',
+];
 const REFERRAL = 'Republican TB Control Centre';
 
 let t: TestApp;
@@ -33,13 +46,20 @@ beforeAll(async () => {
     const applicant = await createApplicant(t.db, roundId, [], { employerOrganizationId: employer.organizationId ?? undefined });
     const session = await signInAs(t.server, applicant.email, TEST_PASSWORD);
     sessions.push({ label: `applicant (${outcome})`, session });
-    const booked = await call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: tomorrowInDushanbe(), requestId: `privacy-${applicant.caseId}` });
+    const booked = await call(t.server, session, 'POST', '/api/medical/appointments', {
+      caseId: applicant.caseId,
+      day: tomorrowInDushanbe(),
+      requestId: `privacy-${applicant.caseId}`,
+    });
     const appointmentId = booked.body.appointment.id as string;
     await makeAppointmentToday(t.db, appointmentId);
     const results = STANDARD_TESTS.map((test) => ({ test, outcome: outcome === 'referred' && test === 'tuberculosis' ? 'positive' : 'negative' }));
     await call(t.server, staff, 'PUT', `/api/medical/appointments/${appointmentId}/results`, { results });
     if (outcome !== 'open') {
-      const signed = await call(t.server, head, 'POST', `/api/medical/appointments/${appointmentId}/sign-off`, { requestId: `privacy-sign-${appointmentId}`, referredTo: REFERRAL });
+      const signed = await call(t.server, head, 'POST', `/api/medical/appointments/${appointmentId}/sign-off`, {
+        requestId: `privacy-sign-${appointmentId}`,
+        referredTo: REFERRAL,
+      });
       expect(signed.status).toBe(200);
     }
     for (const id of [applicant.caseId, applicant.personId, applicant.id, appointmentId]) if (id) ids.add(id);
@@ -61,7 +81,16 @@ describe('medical results never reach a non-health role', () => {
   test('the scenario really holds results and a referral (the health roles see them)', async () => {
     const referral = await t.db.selectFrom('medical_referrals').select(['referred_to', 'findings']).executeTakeFirstOrThrow();
     expect(referral).toEqual({ referred_to: REFERRAL, findings: ['tuberculosis'] });
-    expect(Number((await t.db.selectFrom('medical_test_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(18);
+    expect(
+      Number(
+        (
+          await t.db
+            .selectFrom('medical_test_results')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(18);
     // The same walk as a health role finds the markers, so the check below can see a leak.
     const referred = await t.db.selectFrom('medical_exams').select('appointment_id').where('status', '=', 'not_cleared').executeTakeFirstOrThrow();
     const exam = await call(t.server, authority, 'GET', `/api/medical/appointments/${referred.appointment_id}/exam`);

@@ -225,7 +225,13 @@ describe('booking under concurrency', () => {
     const applicant = await createApplicant(t.db, roundId);
     const session = await signInAs(t.server, applicant.email, TEST_PASSWORD);
     const attempts = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => call(t.server, session, 'POST', '/api/medical/appointments', { caseId: applicant.caseId, day: tomorrowInDushanbe(), requestId: `race-${applicant.caseId}-${i}` })),
+      Array.from({ length: 6 }, (_, i) =>
+        call(t.server, session, 'POST', '/api/medical/appointments', {
+          caseId: applicant.caseId,
+          day: tomorrowInDushanbe(),
+          requestId: `race-${applicant.caseId}-${i}`,
+        }),
+      ),
     );
     expect(attempts.filter((a) => a.status === 200)).toHaveLength(1);
     expect(attempts.filter((a) => a.status !== 200).every((a) => a.status === 409)).toBe(true);
@@ -240,9 +246,21 @@ describe('booking under concurrency', () => {
     const applicants = [];
     for (let i = 0; i < 2 * capacity.length + 2; i += 1) applicants.push(await createApplicant(t.db, roundId));
     const results = await Promise.all(
-      applicants.map(async (a) => call(t.server, await signInAs(t.server, a.email, TEST_PASSWORD), 'POST', '/api/medical/appointments', { caseId: a.caseId, day, requestId: `cap-${a.caseId}` })),
+      applicants.map(async (a) =>
+        call(t.server, await signInAs(t.server, a.email, TEST_PASSWORD), 'POST', '/api/medical/appointments', {
+          caseId: a.caseId,
+          day,
+          requestId: `cap-${a.caseId}`,
+        }),
+      ),
     );
-    const booked = await t.db.selectFrom('medical_appointments').select(['clinic_id', (eb) => eb.fn.countAll<number>().as('n')]).where('day', '=', day).where('status', '=', 'booked').groupBy('clinic_id').execute();
+    const booked = await t.db
+      .selectFrom('medical_appointments')
+      .select(['clinic_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('day', '=', day)
+      .where('status', '=', 'booked')
+      .groupBy('clinic_id')
+      .execute();
     expect(booked.every((b) => Number(b.n) <= 2)).toBe(true);
     expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toContain('appointment.day_full.conflict');
     for (const c of capacity) await t.db.updateTable('clinics').set({ daily_capacity: c.daily_capacity }).where('id', '=', c.id).execute();

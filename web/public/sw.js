@@ -1,3 +1,4 @@
+/* global self, caches */
 /*
  * Corridor's service worker: keeps the public verifier page (/verify) and its assets available offline.
  * It answers only navigations to /verify (network first, cache as fallback) and /assets/* (cache first);

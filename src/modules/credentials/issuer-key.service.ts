@@ -78,7 +78,7 @@ export async function ensureRootKey(
     notAfter: addYears(now, ROOT_VALIDITY_YEARS),
     isCa: true,
   });
-  return insertKey(trx, context, vault, {
+  const root = await insertKey(trx, context, vault, {
     purpose: 'root',
     organizationId: input.organizationId,
     name: input.name,
@@ -88,6 +88,10 @@ export async function ensureRootKey(
     validFrom: new Date(now.getTime() - 86_400_000),
     validUntil: addYears(now, ROOT_VALIDITY_YEARS),
   });
+  // Verifiers fetch both lists from the start: an empty revocation list is a statement too.
+  await publishTrustList(trx, context, vault);
+  await publishRevocationList(trx, context, vault);
+  return root;
 }
 
 async function insertKey(

@@ -45,7 +45,7 @@ export function App() {
         {me.role === 'clinic_staff' || me.role === 'clinic_head' || me.role === 'health_authority' ? (
           <Route path="/clinic/appointments/:id" element={<ExamPage />} />
         ) : null}
-        {me.role === 'health_authority' ? <Route path="/health" element={<HealthAuthorityPage />} /> : null}
+        {me.role === 'health_authority' ? <Route path="/clinics" element={<HealthAuthorityPage />} /> : null}
         {home === '/' ? <Route path="/" element={<OverviewPage />} /> : <Route path="/" element={<Navigate to={home} replace />} />}
         <Route path="/cases" element={<CaseListPage />} />
         <Route path="/cases/:id" element={<CaseDetailPage />} />

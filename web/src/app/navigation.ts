@@ -11,7 +11,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { path: '/my-case', labelKey: 'nav.my_case', roles: ['applicant'] },
   { path: '/medical', labelKey: 'medical.nav.medical', roles: ['applicant'] },
   { path: '/clinic', labelKey: 'medical.nav.clinic', roles: ['clinic_staff', 'clinic_head'] },
-  { path: '/health', labelKey: 'medical.nav.health', roles: ['health_authority'] },
+  { path: '/clinics', labelKey: 'medical.nav.health', roles: ['health_authority'] },
   {
     path: '/',
     labelKey: 'nav.overview',

@@ -17,7 +17,12 @@ export function PassRateChart({ stats }: { stats: ClinicStats }) {
   const height = rows.length * rowHeight + 40;
   const overall = stats.overallPassRate ?? 0;
   // Well above the others with real volume: the pattern of a clinic that sells "fit" results.
-  const outlier = (r: (typeof rows)[number]) => r.passRate !== null && r.passRate >= 0.95 && r.passRate - overall >= 0.1 && r.cleared + r.notCleared >= 5;
+  const othersRate = (r: (typeof rows)[number]) => {
+    const others = rows.filter((o) => o.clinicId !== r.clinicId);
+    const signed = others.reduce((sum, o) => sum + o.cleared + o.notCleared, 0);
+    return signed > 0 ? others.reduce((sum, o) => sum + o.cleared, 0) / signed : 1;
+  };
+  const outlier = (r: (typeof rows)[number]) => r.passRate !== null && r.passRate >= 0.95 && r.passRate - othersRate(r) >= 0.1 && r.cleared + r.notCleared >= 5;
   return (
     <figure className="chart" data-testid="pass-rate-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('medical.stats.chart_label')}>
