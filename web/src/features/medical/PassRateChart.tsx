@@ -10,9 +10,9 @@ export function PassRateChart({ stats }: { stats: ClinicStats }) {
   const rows = stats.clinics.filter((c) => c.cleared + c.notCleared > 0);
   if (rows.length === 0) return <p className="muted">{t('medical.stats.no_data')}</p>;
   const maxVolume = Math.max(...rows.map((r) => r.cleared + r.notCleared));
-  const width = 640;
-  const left = 200;
-  const barArea = width - left - 90;
+  const width = 720;
+  const left = 270;
+  const barArea = width - left - 80;
   const rowHeight = 44;
   const height = rows.length * rowHeight + 40;
   const overall = stats.overallPassRate ?? 0;
@@ -34,7 +34,7 @@ export function PassRateChart({ stats }: { stats: ClinicStats }) {
           return (
             <g key={r.clinicId} data-testid={`chart-${r.clinicId}`} data-outlier={outlier(r)}>
               <text x={left - 8} y={20 + i * rowHeight + rowHeight / 2 + 4} textAnchor="end" className="chart-label">
-                {r.name.length > 28 ? `${r.name.slice(0, 27)}…` : r.name}
+                {r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name}
               </text>
               <rect x={left} y={y} width={barArea} height={thickness} className="chart-track" />
               <rect x={left} y={y} width={barArea * rate} height={thickness} className={outlier(r) ? 'chart-bar outlier' : 'chart-bar'} />
