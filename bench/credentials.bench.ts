@@ -92,7 +92,9 @@ const rates = await compare({
   'Corridor issue (sign + encode)': { work: () => encodeWith(issuer, { ...body, id: randomUUID() }) },
   'node:crypto ES256 sign (same bytes)': { work: () => sign('sha256', toBeSigned, { key: issuer.privateKey, dsaEncoding: 'ieee-p1363' }) },
   'Corridor verify (decode + verify + checks)': { work: () => verifyCredential(code, trust, revocations, now), isAsync: true },
-  'node:crypto ES256 verify (same bytes)': { work: () => verify('sha256', toBeSigned, { key: issuer.publicKey, dsaEncoding: 'ieee-p1363' }, message.signature) },
+  'node:crypto ES256 verify (same bytes)': {
+    work: () => verify('sha256', toBeSigned, { key: issuer.publicKey, dsaEncoding: 'ieee-p1363' }, message.signature),
+  },
   'cose-js verify (same COSE message)': { work: () => cose.sign.verifySync(coseBytes, coseKey) },
 });
 for (const [label, values] of Object.entries(rates)) {
@@ -101,6 +103,8 @@ for (const [label, values] of Object.entries(rates)) {
 const ratio = (a: string, b: string) => median((rates[a] ?? []).map((v, i) => v / (rates[b]?.[i] ?? 1)));
 console.log('');
 console.log(`Corridor issue / raw sign:      ${ratio('Corridor issue (sign + encode)', 'node:crypto ES256 sign (same bytes)').toFixed(2)}`);
-console.log(`Corridor verify / raw verify:   ${ratio('Corridor verify (decode + verify + checks)', 'node:crypto ES256 verify (same bytes)').toFixed(2)}   (goal ≥ 0.80)`);
+console.log(
+  `Corridor verify / raw verify:   ${ratio('Corridor verify (decode + verify + checks)', 'node:crypto ES256 verify (same bytes)').toFixed(2)}   (goal ≥ 0.80)`,
+);
 console.log(`cose-js verify / raw verify:    ${ratio('cose-js verify (same COSE message)', 'node:crypto ES256 verify (same bytes)').toFixed(3)}`);
 console.log(`Corridor verify / cose-js:      ${ratio('Corridor verify (decode + verify + checks)', 'cose-js verify (same COSE message)').toFixed(1)}×`);

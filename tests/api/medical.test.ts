@@ -220,6 +220,37 @@ describe('revocation and suspension', () => {
   });
 });
 
+describe('journey plug-ins', () => {
+  test('a booked case shows its appointment deadline; only the allocated clinic sees the case', async () => {
+    const { applicant, session, appointmentId } = await bookedApplicant();
+    const detail = await call(t.server, session, 'GET', `/api/cases/${applicant.caseId}`);
+    expect(detail.body.deadlines).toContainEqual(expect.objectContaining({ kind: 'medical_appointment', dueOn: tomorrowInDushanbe() }));
+    expect(detail.body.nextStep).toMatchObject({ code: 'attend_medical', deadline: { kind: 'medical_appointment' } });
+    const { clinic, staff } = await clinicSessions(appointmentId);
+    expect((await call(t.server, staff, 'GET', `/api/cases/${applicant.caseId}`)).status).toBe(200);
+    const other = knownClinics.find((c) => c.id !== clinic.id);
+    if (other) {
+      const otherStaff = await signInAs(t.server, other.staff.email, TEST_PASSWORD);
+      expect((await call(t.server, otherStaff, 'GET', `/api/cases/${applicant.caseId}`)).status).toBe(404);
+    }
+  });
+
+  test('the certificate renewal reminder appears inside the corridor window before expiry', async () => {
+    const { applicant, session, appointmentId } = await bookedApplicant();
+    await makeAppointmentToday(t.db, appointmentId);
+    const { staff, head } = await clinicSessions(appointmentId);
+    await call(t.server, staff, 'PUT', `/api/medical/appointments/${appointmentId}/results`, { results: negative });
+    await call(t.server, head, 'POST', `/api/medical/appointments/${appointmentId}/sign-off`, { requestId: `sign-${appointmentId}` });
+    const before = await call(t.server, session, 'GET', `/api/cases/${applicant.caseId}`);
+    expect(before.body.deadlines.map((d: { kind: string }) => d.kind)).not.toContain('certificate_renewal');
+    // Twenty days before expiry the renewal window (30 days) is open.
+    const expiry = new Date(Date.now() + 20 * 86_400_000);
+    await t.db.updateTable('credentials').set({ valid_until: expiry }).where('case_id', '=', applicant.caseId).execute();
+    const after = await call(t.server, session, 'GET', `/api/cases/${applicant.caseId}`);
+    expect(after.body.deadlines).toContainEqual(expect.objectContaining({ kind: 'certificate_renewal', dueOn: expiry.toISOString().slice(0, 10) }));
+  });
+});
+
 describe('booking under concurrency', () => {
   test('parallel bookings for one case leave exactly one appointment', async () => {
     const applicant = await createApplicant(t.db, roundId);

@@ -195,3 +195,15 @@ describe('readQrFromPng', () => {
     expect((await verifyCredential(readQrFromPng(Buffer.from('not a png')) ?? '', trust, noRevocations, now)).status).toBe('malformed');
   });
 });
+
+describe('sealPrivateKey', () => {
+  test('opens only with the same key-encryption key and the same key id', async () => {
+    const { sealPrivateKey, openPrivateKey } = await import('./key-vault');
+    const kek = Buffer.alloc(32, 9).toString('base64');
+    const sealed = sealPrivateKey(clinic.privateKey, kek, 'key-1');
+    expect(openPrivateKey(sealed, kek, 'key-1').export({ format: 'jwk' })).toEqual(clinic.privateKey.export({ format: 'jwk' }));
+    expect(() => openPrivateKey(sealed, Buffer.alloc(32, 8).toString('base64'), 'key-1')).toThrow();
+    expect(() => openPrivateKey(sealed, kek, 'key-2')).toThrow();
+    expect(sealed.includes(clinic.privateKey.export({ type: 'pkcs8', format: 'der' }).subarray(-32))).toBe(false);
+  });
+});

@@ -107,7 +107,12 @@ function AppointmentCard({ me }: { me: MyMedical }) {
         <dt>{t('medical.appointment.hours')}</dt>
         <dd>{t('medical.appointment.hours_value', { opens: appointment.clinic.opensAt, closes: appointment.clinic.closesAt })}</dd>
       </dl>
-      <p className="muted small">{t('medical.appointment.allocated')}</p>
+      <p className="muted small">
+        {t('medical.appointment.allocated')}{' '}
+        <a href={`/api/medical/appointments/${appointment.id}/allocation`} target="_blank" rel="noreferrer">
+          {t('medical.appointment.check_draw')}
+        </a>
+      </p>
       {appointment.canChange ? (
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => setChanging((c) => !c)} data-testid="reschedule-open">
