@@ -220,6 +220,49 @@ describe('revocation and suspension', () => {
   });
 });
 
+describe('procedure versions', () => {
+  test('a new approved version governs new exams and never changes earlier certificates', async () => {
+    const first = await bookedApplicant();
+    await makeAppointmentToday(t.db, first.appointmentId);
+    let sessions = await clinicSessions(first.appointmentId);
+    await call(t.server, sessions.staff, 'PUT', `/api/medical/appointments/${first.appointmentId}/results`, { results: negative });
+    await call(t.server, sessions.head, 'POST', `/api/medical/appointments/${first.appointmentId}/sign-off`, { requestId: `sign-${first.appointmentId}` });
+    const oldCode = (await call(t.server, first.session, 'GET', '/api/medical/me')).body.certificate.code;
+
+    const draft = await call(t.server, authority, 'POST', '/api/medical/procedures', {
+      code: 'RU-MOH-FW',
+      title: 'Revised examination',
+      tests: STANDARD_TESTS.map((code) => ({ code, disqualifying: ['positive'] })),
+      validityMonths: 6,
+      renewalWindowDays: 30,
+    });
+    expect(draft.body).toMatchObject({ version: 2, status: 'draft' });
+    const approved = await call(t.server, authority, 'POST', `/api/medical/procedures/${draft.body.id}/approve`);
+    expect(approved.body.status).toBe('approved');
+    const list = await call(t.server, authority, 'GET', '/api/medical/procedures');
+    expect(list.body.items.find((p: { version: number }) => p.version === 1).status).toBe('retired');
+
+    const second = await bookedApplicant();
+    await makeAppointmentToday(t.db, second.appointmentId);
+    sessions = await clinicSessions(second.appointmentId);
+    await call(t.server, sessions.staff, 'PUT', `/api/medical/appointments/${second.appointmentId}/results`, { results: negative });
+    const signed = await call(t.server, sessions.head, 'POST', `/api/medical/appointments/${second.appointmentId}/sign-off`, {
+      requestId: `sign-${second.appointmentId}`,
+    });
+    expect(signed.body.procedure.version).toBe(2);
+    const newCode = (await call(t.server, second.session, 'GET', '/api/medical/me')).body.certificate.code;
+    const [oldResult, newResult] = [
+      (await call(t.server, undefined, 'POST', '/api/credentials/verify', { code: oldCode })).body,
+      (await call(t.server, undefined, 'POST', '/api/credentials/verify', { code: newCode })).body,
+    ];
+    expect(oldResult).toMatchObject({ status: 'valid', credential: { claims: { procedure: { version: 1 } } } });
+    expect(newResult).toMatchObject({ status: 'valid', credential: { claims: { procedure: { version: 2 } } } });
+    const months = (r: { credential: { issuedAt: string; validUntil: string } }) =>
+      Math.round((Date.parse(r.credential.validUntil) - Date.parse(r.credential.issuedAt)) / (30.44 * 86_400_000));
+    expect([months(oldResult), months(newResult)]).toEqual([12, 6]);
+  });
+});
+
 describe('journey plug-ins', () => {
   test('a booked case shows its appointment deadline; only the allocated clinic sees the case', async () => {
     const { applicant, session, appointmentId } = await bookedApplicant();

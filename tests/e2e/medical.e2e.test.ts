@@ -50,7 +50,11 @@ describe('medical examination to verified certificate, in the browser', () => {
       .where('a.case_id', '=', madina?.caseId ?? '')
       .where('a.status', '=', 'booked')
       .executeTakeFirstOrThrow();
-    await live.db.updateTable('medical_appointments').set({ day: todayIn('Asia/Dushanbe') }).where('id', '=', appointment.id).execute();
+    await live.db
+      .updateTable('medical_appointments')
+      .set({ day: todayIn('Asia/Dushanbe') })
+      .where('id', '=', appointment.id)
+      .execute();
     const staff = await live.db.selectFrom('users').select(['email', 'role']).where('organization_id', '=', appointment.orgId).execute();
     const doctor = staff.find((s) => s.role === 'clinic_staff')?.email ?? '';
     const head = staff.find((s) => s.role === 'clinic_head')?.email ?? '';
@@ -59,7 +63,8 @@ describe('medical examination to verified certificate, in the browser', () => {
     await inTajik(page);
     await page.goto(`${live.baseUrl}/clinic`);
     await page.getByTestId('day-list').getByText('Каримова Мадина Каримовна').click();
-    for (const test of ['tuberculosis', 'hiv', 'syphilis', 'leprosy', 'covid19', 'drugs']) await page.getByTestId(`test-${test}`).locator('input[value=negative]').check();
+    for (const test of ['tuberculosis', 'hiv', 'syphilis', 'leprosy', 'covid19', 'drugs'])
+      await page.getByTestId(`test-${test}`).locator('input[value=negative]').check();
     await page.getByTestId('save-results').click();
     await expect.poll(() => page.getByTestId('exam-page').getAttribute('data-exam-status')).toBe('in_progress');
     await screenshot(page, '11-doctor-results-tg');
@@ -80,6 +85,10 @@ describe('medical examination to verified certificate, in the browser', () => {
     await expect.poll(() => page.getByTestId('certificate').getAttribute('data-certificate-status')).toBe('valid');
     await expect.poll(() => page.getByTestId('certificate-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
     await screenshot(page, '12-applicant-certificate-tg');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, '12b-applicant-certificate-phone-tg');
+    await page.setViewportSize({ width: 1280, height: 900 });
     const code = await page.getByTestId('certificate-code').inputValue();
     expect(code.startsWith('HC1:')).toBe(true);
     const qrUrl = await page.getByTestId('certificate-qr').getAttribute('src');
