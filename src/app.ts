@@ -13,11 +13,13 @@ import type { RouteDefinition } from './platform/http/route';
 import { JobWorker } from './platform/jobs/queue';
 import { journeyRoutes } from './modules/journey';
 import { registerWelfareJobs, welfareRoutes } from './modules/welfare';
+import { credentialsRoutes } from './modules/credentials';
+import { medicalRoutes } from './modules/medical';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
   const { db } = handle;
-  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...welfareRoutes(db)];
+  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...credentialsRoutes(db, config), ...medicalRoutes(db, config), ...welfareRoutes(db)];
 }
 
 export interface App {

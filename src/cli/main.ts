@@ -4,12 +4,16 @@ import { isDomainError } from '../platform/errors';
 import { CliError } from './cli-error';
 import { registerPlatformCommands } from './platform.commands';
 import { registerServeCommand } from './serve.command';
+import { registerCredentialsCommands } from './credentials.commands';
+import { registerMedicalCommands } from './medical.commands';
 
 const program = new Command('corridor').description('Corridor: an organized labour-migration corridor between two states').exitOverride();
 program.configureOutput({ outputError: (text, write) => write(`corridor: ${(text.split('\n')[0] ?? '').replace(/^error: /, '')} (see --help)\n`) });
 
 registerServeCommand(program);
 registerPlatformCommands(program);
+registerMedicalCommands(program);
+registerCredentialsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -27,9 +27,9 @@ export function registerPlatformCommands(program: Command): void {
     .option('--demo', 'the demo corridor, organizations, officials and applicants')
     .action(async (options: { demo?: boolean }) => {
       if (!options.demo) throw new CliError('nothing to seed: pass --demo', 2);
-      await withDatabase(async ({ db }) => {
+      await withDatabase(async ({ db }, config) => {
         if (!(await isDatabaseEmpty(db))) throw new CliError('the database already has accounts; the demo seed only loads into an empty database');
-        const world = await seedDemo(db);
+        const world = await seedDemo(db, new Date(), config);
         console.log(`seeded ${world.applicants.length} applicants, ${world.organizations.size} organizations`);
         console.log(formatDemoAccounts(world));
       });

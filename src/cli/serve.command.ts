@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command): void {
       const app = await createApp(config);
       const { db } = app.database;
       if (config.seedDemo && (await isDatabaseEmpty(db))) {
-        const world = await seedDemo(db);
+        const world = await seedDemo(db, new Date(), config);
         console.log(`Loaded the demo: ${world.organizations.size} organizations, ${world.applicants.length} applicants.`);
       }
       const demo = await listDemoAccounts(db);

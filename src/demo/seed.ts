@@ -9,6 +9,9 @@ import { inTransaction, type Db, type Tx } from '../platform/database/database';
 import type { OrganizationKind } from '../platform/database/platform-tables';
 import { createRound, upsertCorridor, type Corridor } from '../modules/journey';
 import { DEMO_APPLICANT_ACCOUNTS, seedDemoApplicants } from './demo-applicants';
+import { DEMO_MEDICAL_ACCOUNTS, seedMedicalDemo } from './demo-medical';
+import type { KeyVault } from '../modules/credentials';
+import { loadConfig } from '../platform/config';
 import type { DemoWorld } from './demo-world';
 import { seedWelfareDemo } from './demo-welfare';
 
@@ -140,7 +143,7 @@ async function seedOrganizations(trx: Tx, world: DemoWorld, passwordHash: string
  * Seed a realistic demo into an empty database, all in one transaction: the TJ-RU corridor, two rounds,
  * an organization for every role with its officials, and applicants in every stage of the journey.
  */
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoWorld> {
+export async function seedDemo(db: Db, now: Date = new Date(), vault: KeyVault = loadConfig()): Promise<DemoWorld> {
   const corridor = JSON.parse(readFileSync(CORRIDOR_FILE, 'utf8')) as Corridor;
   const today = todayIn(corridor.originTimezone, now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -160,6 +163,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoWorl
     };
     await seedOrganizations(trx, world, passwordHash);
     await seedDemoApplicants(trx, SEED_CONTEXT, world, passwordHash, now);
+    await seedMedicalDemo(trx, SEED_CONTEXT, world, vault, passwordHash, now);
     await seedWelfareDemo(trx, SEED_CONTEXT, world);
     return world;
   });
@@ -175,6 +179,7 @@ export function formatDemoAccounts(world: Pick<DemoWorld, 'accounts' | 'password
 export async function listDemoAccounts(db: Db): Promise<DemoWorld['accounts']> {
   const documented = [
     ...ORGANIZATIONS.flatMap((o) => o.users.map((u) => ({ email: u.email, role: u.role, organization: o.name, note: u.note }))),
+    ...DEMO_MEDICAL_ACCOUNTS,
     ...DEMO_APPLICANT_ACCOUNTS,
   ];
   const existing = await db

@@ -11,7 +11,7 @@ export interface LiveServer extends TestApp {
 /** A real HTTP server on a free port, on a fresh database loaded with the demo. */
 export async function startLiveServer(): Promise<LiveServer> {
   const t = await createTestApp({ logLevel: 'warn', jobs: true });
-  const world = await seedDemo(t.db);
+  const world = await seedDemo(t.db, new Date(), t.config);
   await t.server.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.server.server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}`, world };

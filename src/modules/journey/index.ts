@@ -35,7 +35,7 @@ export {
   type Transition,
 } from './case.workflow';
 export { upsertCorridor, createRound, findOpenRound } from './corridor.service';
-export { setCaseEmployer } from './case.repository';
+export { setCaseEmployer, getCorridorRules, findVisibleCase, listVisibleCases } from './case.repository';
 export { requestPoolEntryCheck, recordPreDeparture, importPreDepartureRecord } from './pre-departure.service';
 
 export { importCaseHistory, type HistoricalStep } from './case.history';

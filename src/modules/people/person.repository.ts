@@ -87,3 +87,13 @@ export function personSummaryJson(personId: Expression<string>): RawBuilder<Summ
 export function parsePersonSummaryJson(value: SummaryRow | null): PersonSummary | undefined {
   return value ? toPersonSummary(value) : undefined;
 }
+
+/** A person's summary with the passport number: what an issued document (a certificate) prints. */
+export async function findPersonIdentity(db: Queryable, id: string): Promise<(PersonSummary & { passportNumber: string | null }) | undefined> {
+  const row = await db
+    .selectFrom('persons')
+    .select([...summaryColumns, 'passport_number'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...toPersonSummary(row), passportNumber: row.passport_number } : undefined;
+}

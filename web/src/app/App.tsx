@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuditPage } from '../features/admin/AuditPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -11,6 +11,11 @@ import { TravelGroupsPage } from '../features/journey/TravelGroupsPage';
 import { GrievanceDetailPage, GrievanceListPage } from '../features/welfare/GrievancePages';
 import { GrievanceStatisticsPage } from '../features/welfare/GrievanceStatisticsPage';
 import { NotificationsPage } from '../features/welfare/NotificationsPage';
+import { ClinicDayPage } from '../features/medical/ClinicDayPage';
+import { ExamPage } from '../features/medical/ExamPage';
+import { HealthAuthorityPage } from '../features/medical/HealthAuthorityPage';
+import { MedicalPage } from '../features/medical/MedicalPage';
+import { VerifierPage } from '../features/verifier/VerifierPage';
 import { Loading } from '../components/Loading';
 import { Layout } from './Layout';
 import { navigationFor } from './navigation';
@@ -18,6 +23,15 @@ import { useSession } from './session';
 
 export function App() {
   const { me, loading } = useSession();
+  const location = useLocation();
+  // The verifier is public and must work offline: it never waits for the session.
+  if (location.pathname.startsWith('/verify')) {
+    return (
+      <Layout>
+        <VerifierPage />
+      </Layout>
+    );
+  }
   if (loading) return <Loading />;
   if (!me) {
     return (
@@ -31,6 +45,12 @@ export function App() {
     <Layout>
       <Routes>
         {me.role === 'applicant' ? <Route path="/my-case" element={<MyCasePage />} /> : null}
+        {me.role === 'applicant' ? <Route path="/medical" element={<MedicalPage />} /> : null}
+        {me.role === 'clinic_staff' || me.role === 'clinic_head' ? <Route path="/clinic" element={<ClinicDayPage />} /> : null}
+        {me.role === 'clinic_staff' || me.role === 'clinic_head' || me.role === 'health_authority' ? (
+          <Route path="/clinic/appointments/:id" element={<ExamPage />} />
+        ) : null}
+        {me.role === 'health_authority' ? <Route path="/clinics" element={<HealthAuthorityPage />} /> : null}
         {home === '/' ? <Route path="/" element={<OverviewPage />} /> : <Route path="/" element={<Navigate to={home} replace />} />}
         <Route path="/cases" element={<CaseListPage />} />
         <Route path="/cases/:id" element={<CaseDetailPage />} />

@@ -9,6 +9,9 @@ export interface NavEntry {
 
 export const NAVIGATION: readonly NavEntry[] = [
   { path: '/my-case', labelKey: 'nav.my_case', roles: ['applicant'] },
+  { path: '/medical', labelKey: 'medical.nav.medical', roles: ['applicant'] },
+  { path: '/clinic', labelKey: 'medical.nav.clinic', roles: ['clinic_staff', 'clinic_head'] },
+  { path: '/clinics', labelKey: 'medical.nav.health', roles: ['health_authority'] },
   {
     path: '/',
     labelKey: 'nav.overview',
@@ -26,6 +29,11 @@ export const NAVIGATION: readonly NavEntry[] = [
   { path: '/grievances/statistics', labelKey: 'nav.grievance_statistics', roles: ['destination_agency'] },
   { path: '/audit', labelKey: 'nav.audit', roles: ['auditor'] },
   { path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
+  {
+    path: '/verify',
+    labelKey: 'verifier.nav',
+    roles: ['applicant', 'origin_agency', 'destination_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_staff', 'clinic_head', 'health_authority'],
+  },
 ];
 
 export function navigationFor(role: Role): NavEntry[] {
