@@ -11,12 +11,14 @@ import { migrate } from './platform/database/migrate';
 import { buildServer } from './platform/http/server';
 import type { RouteDefinition } from './platform/http/route';
 import { JobWorker } from './platform/jobs/queue';
+import { employersRoutes } from './modules/employers';
 import { journeyRoutes } from './modules/journey';
+import { recruitmentRoutes } from './modules/recruitment';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
   const { db } = handle;
-  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db)];
+  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...employersRoutes(db), ...recruitmentRoutes(db, config)];
 }
 
 export interface App {

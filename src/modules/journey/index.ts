@@ -24,7 +24,7 @@ export {
   type Transition,
 } from './case.workflow';
 export { upsertCorridor, createRound, findOpenRound } from './corridor.service';
-export { setCaseEmployer } from './case.repository';
+export { setCaseEmployer, getCorridorRules } from './case.repository';
 export { importCaseHistory, type HistoricalStep } from './case.history';
 export { CorridorRules, type Corridor } from './corridor.schema';
 

@@ -74,3 +74,10 @@ export async function findPersonSummaries(db: Queryable, ids: readonly string[])
   const rows = await db.selectFrom('persons').select(summaryColumns).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, toPersonSummary(row)]));
 }
+
+/** Passport numbers for documents that must carry them (the employment contract); no other field. */
+export async function findPassportNumbers(db: Queryable, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'passport_number']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.passport_number]));
+}

@@ -21,8 +21,27 @@ export function solveAssignment(
   options: { policy?: MatchPolicy; onProgress?: (progress: MatchProgress) => void; progressEvery?: number } = {},
 ): MatchResult {
   const network = buildNetwork(instance, options.policy ?? DEFAULT_POLICY);
-  const assignedVacancy = solveNetwork(network, options.onProgress, options.progressEvery ?? 2000);
-  return collect(network, assignedVacancy);
+  const steps = solveNetwork(network, options.progressEvery ?? 2000);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return collect(network, step.value);
+    options.onProgress?.(step.value);
+  }
+}
+
+/**
+ * The same, yielding to the event loop at each progress report so a background job can record its
+ * progress in the database while it runs.
+ */
+export async function solveAssignmentAsync(
+  instance: MatchInstance,
+  options: { policy?: MatchPolicy; onProgress?: (progress: MatchProgress) => Promise<void>; progressEvery?: number } = {},
+): Promise<MatchResult> {
+  const network = buildNetwork(instance, options.policy ?? DEFAULT_POLICY);
+  const steps = solveNetwork(network, options.progressEvery ?? 2000);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return collect(network, step.value);
+    await options.onProgress?.(step.value);
+  }
 }
 
 class MinHeap {
@@ -84,8 +103,8 @@ class MinHeap {
   }
 }
 
-/** Returns, for each candidate, the vacancy it is assigned to or -1. */
-function solveNetwork(net: Network, onProgress: ((p: MatchProgress) => void) | undefined, every: number): Int32Array {
+/** Yields progress every `every` candidates; returns, for each candidate, the vacancy it is assigned to or -1. */
+function* solveNetwork(net: Network, every: number): Generator<MatchProgress, Int32Array> {
   const n = net.candidateCount;
   const m = net.vacancyCount;
   const B = net.bucketCount;
@@ -238,9 +257,9 @@ function solveNetwork(net: Network, onProgress: ((p: MatchProgress) => void) | u
       pred[x] = -1;
     }
     done += 1;
-    if (onProgress && done % every === 0) onProgress({ done, total: order.length });
+    if (done % every === 0) yield { done, total: order.length };
   }
-  onProgress?.({ done: order.length, total: order.length });
+  yield { done: order.length, total: order.length };
   return assigned;
 }
 
