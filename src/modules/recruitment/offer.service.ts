@@ -34,7 +34,10 @@ async function lockEntryForEmployer(trx: Tx, principal: Principal, entryId: stri
     .where('e.id', '=', entryId)
     .executeTakeFirst();
   if (!entry || entry.employer_organization_id !== principal.organizationId) throw new DomainError('shortlist.not_found');
-  // Selections on one request are serialized by its row lock, so two seats are never decided from a stale view.
+  // One lock order everywhere: the case, then the request, then the entry. Selections of one candidate are
+  // serialized by the case lock (his other entries are closed by the winner without a cycle), selections on
+  // one request by the request lock, so no seat is decided from a stale view.
+  await trx.selectFrom('cases').select('id').where('id', '=', entry.case_id).forUpdate().executeTakeFirstOrThrow();
   await lockApprovedRequest(trx, entry.labour_request_id);
   const fresh = await trx.selectFrom('match_run_entries').select('status').where('id', '=', entryId).forUpdate().executeTakeFirstOrThrow();
   if (fresh.status !== 'proposed') throw new DomainError('shortlist.conflict', { detail: `the entry is ${fresh.status}`, extensions: { entryStatus: fresh.status } });
