@@ -80,7 +80,7 @@ async function solveWithHighs(instance: MatchInstance): Promise<{ objective: num
       matrix: { format: 'csc', numRows: rows, numCols: cols.length, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) },
     },
     (model) => {
-      model.options.output_flag = false;
+      model.options.set('output_flag', false);
       const run = model.run();
       return { objective: model.getObjectiveValue(), status: String(run.modelStatus) };
     },

@@ -93,28 +93,31 @@ create table offers (
   labour_request_id uuid not null references labour_requests (id),
   seat_no integer not null,
   entry_id uuid references match_run_entries (id),
-  status text not null default 'offered' check (status in ('offered', 'accepted', 'declined', 'expired', 'contracted')),
+  status text not null default 'selected' check (status in ('selected', 'offered', 'accepted', 'declined', 'expired', 'contracted')),
   terms jsonb not null,
-  deadline_at timestamptz not null,
+  deadline_at timestamptz,
   answered_at timestamptz,
   request_id text not null unique,
   created_at timestamptz not null default now()
 );
-create unique index offers_one_live_per_seat on offers (labour_request_id, seat_no) where status in ('offered', 'accepted', 'contracted');
-create unique index offers_one_live_per_case on offers (case_id) where status in ('offered', 'accepted', 'contracted');
+create unique index offers_one_live_per_seat on offers (labour_request_id, seat_no) where status in ('selected', 'offered', 'accepted', 'contracted');
+create unique index offers_one_live_per_case on offers (case_id) where status in ('selected', 'offered', 'accepted', 'contracted');
 create index offers_deadline_idx on offers (deadline_at) where status = 'offered';
-comment on table offers is 'A job offer to a selected candidate for one seat; at most one live offer per seat and per candidate (unique indexes).';
+comment on table offers is 'The employer''s choice of a candidate for one seat, then the offer the origin agency sends; at most one live row per seat and per candidate (unique indexes).';
 comment on column offers.id is 'Surrogate key.';
 comment on column offers.case_id is 'The candidate''s case.';
 comment on column offers.labour_request_id is 'The labour request.';
 comment on column offers.seat_no is 'The seat of the request.';
 comment on column offers.entry_id is 'The shortlist entry the employer selected.';
-comment on column offers.status is 'offered, accepted, declined, expired or contracted.';
+comment on column offers.status is 'selected (employer chose, the origin agency has not sent the offer yet), offered, accepted, declined, expired or contracted.';
 comment on column offers.terms is 'Snapshot of the terms (occupation, region, wage, hours, housing, contract length, start date, duties).';
-comment on column offers.deadline_at is 'The candidate answers before this instant; then the offer expires.';
+comment on column offers.deadline_at is 'The candidate answers before this instant; then the offer expires. Set when the offer is sent.';
 comment on column offers.answered_at is 'When the candidate accepted or declined.';
 comment on column offers.request_id is 'Client idempotency key of the selection.';
-comment on column offers.created_at is 'When the offer was made.';
+comment on column offers.created_at is 'When the employer selected the candidate.';
+
+alter table offers add column sent_at timestamptz;
+comment on column offers.sent_at is 'When the origin agency sent the offer to the candidate.';
 
 create table contracts (
   id uuid primary key default gen_random_uuid(),

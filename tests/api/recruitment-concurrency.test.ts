@@ -68,9 +68,9 @@ describe('selections under concurrency', () => {
       const entries = await publishEntries(candidates.map((c, i) => ({ requestId, seatNo: 1, caseId: c.caseId, position: i + 1 })));
       const answers = await Promise.all(entries.map((id, i) => call(t.server, session, 'POST', `/api/shortlist-entries/${id}/select`, { requestId: `seat-${round}-${i}-${requestId}` })));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
-      const live = await t.db.selectFrom('offers').select('case_id').where('labour_request_id', '=', requestId).where('status', 'in', ['offered', 'accepted', 'contracted']).execute();
+      const live = await t.db.selectFrom('offers').select('case_id').where('labour_request_id', '=', requestId).where('status', 'in', ['selected', 'offered', 'accepted', 'contracted']).execute();
       expect(live).toHaveLength(1);
-      const selected = await t.db.selectFrom('cases').select('id').where('id', 'in', candidates.map((c) => c.caseId)).where('status', '=', 'offered').execute();
+      const selected = await t.db.selectFrom('cases').select('id').where('id', 'in', candidates.map((c) => c.caseId)).where('status', '=', 'selected').execute();
       expect(selected).toHaveLength(1);
     }
   });
@@ -78,12 +78,16 @@ describe('selections under concurrency', () => {
   test('no candidate holds two live (and so two accepted) offers', async () => {
     const employers = await Promise.all([0, 1, 2].map(() => createVerifiedEmployer(t.db)));
     const sessions = await Promise.all(employers.map((e) => signInAs(t.server, e.email, TEST_PASSWORD)));
+    const origin = await signInAs(t.server, (await createOfficial(t.db, 'origin_agency')).email, TEST_PASSWORD);
     for (let round = 0; round < 3; round += 1) {
       const requests = await Promise.all(employers.map((e) => createApprovedRequest(t.db, e, { occupation: '7131', seats: 1 })));
       const candidate = await createPoolCandidate(t.db, roundId, { occupation: '7131' });
       const entries = await publishEntries(requests.map((requestId) => ({ requestId, seatNo: 1, caseId: candidate.caseId, position: 1 })));
       const answers = await Promise.all(entries.map((id, i) => call(t.server, sessions[i] as (typeof sessions)[number], 'POST', `/api/shortlist-entries/${id}/select`, { requestId: `cand-${round}-${i}-${id}` })));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+      const chosen = answers.find((a) => a.status === 200)?.body.id as string;
+      const sends = await Promise.all([0, 1].map(() => call(t.server, origin, 'POST', `/api/offers/${chosen}/send`)));
+      expect(sends.map((a) => a.status).sort()).toEqual([200, 409]);
       const worker = await signInAs(t.server, candidate.email, TEST_PASSWORD);
       const offers = (await call(t.server, worker, 'GET', '/api/offers')).body.items as Array<{ id: string; status: string }>;
       expect(offers.filter((o) => o.status === 'offered')).toHaveLength(1);

@@ -135,7 +135,12 @@ describe('matching, selection, offers and the contract', () => {
 
     const selected = await call(t.server, employerSession, 'POST', `/api/shortlist-entries/${entries[0].id}/select`, { requestId: 'select-strong-1' });
     expect(selected.status).toBe(200);
-    expect(selected.body).toMatchObject({ status: 'offered', terms: { wageRub: 65_000, region: 'RU-SVE', housing: 'free' } });
+    expect(selected.body).toMatchObject({ status: 'selected', deadlineAt: null, terms: { wageRub: 65_000, region: 'RU-SVE', housing: 'free' } });
+    expect((await t.db.selectFrom('cases').select('status').where('id', '=', strong.caseId).executeTakeFirstOrThrow()).status).toBe('selected');
+    const sent = await call(t.server, origin, 'POST', `/api/offers/${selected.body.id}/send`);
+    expect(sent.body).toMatchObject({ status: 'offered' });
+    expect(Date.parse(sent.body.deadlineAt) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    expect((await call(t.server, origin, 'POST', `/api/offers/${selected.body.id}/send`)).status).toBe(409);
     const worker = await signInAs(t.server, strong.email, TEST_PASSWORD);
     const offers = await call(t.server, worker, 'GET', '/api/offers');
     expect(offers.body.items).toHaveLength(1);
@@ -167,11 +172,12 @@ describe('matching, selection, offers and the contract', () => {
   test('a decline returns the candidate to the pool and the seat to its alternate; expiry does the same', async () => {
     const requestId = await createApprovedRequest(t.db, employer, { occupation: '7411', seats: 1 });
     const first = await createPoolCandidate(t.db, roundId, { occupation: '7411', experienceYears: 8 });
-    const second = await createPoolCandidate(t.db, roundId, { occupation: '7411', experienceYears: 2 });
+    const second = await createPoolCandidate(t.db, roundId, { occupation: '7411', experienceYears: 2, preferredRegions: ['RU-MOW', 'RU-SVE'] });
     await runAndPublish();
     const list = async () => (await call(t.server, employerSession, 'GET', `/api/labour-requests/${requestId}/shortlist`)).body.items.filter((e: { status: string }) => e.status === 'proposed');
     const [top] = await list();
     const offer = await call(t.server, employerSession, 'POST', `/api/shortlist-entries/${top.id}/select`, { requestId: 'select-decline-1' });
+    await call(t.server, origin, 'POST', `/api/offers/${offer.body.id}/send`);
     const worker = await signInAs(t.server, first.email, TEST_PASSWORD);
     const declined = await call(t.server, worker, 'POST', `/api/offers/${offer.body.id}/decline`, { requestId: 'decline-1-request' });
     expect(declined.body.status).toBe('declined');
@@ -180,6 +186,7 @@ describe('matching, selection, offers and the contract', () => {
     expect(remaining.map((e: { caseId: string }) => e.caseId)).toEqual([second.caseId]);
     const next = await call(t.server, employerSession, 'POST', `/api/shortlist-entries/${remaining[0].id}/select`, { requestId: 'select-decline-2' });
     expect(next.status).toBe(200);
+    await call(t.server, origin, 'POST', `/api/offers/${next.body.id}/send`);
     expect(await expireOffer(t.db, next.body.id)).toBe(false);
     await t.db.updateTable('offers').set({ deadline_at: new Date(Date.now() - 1000) }).where('id', '=', next.body.id).execute();
     const late = await call(t.server, await signInAs(t.server, second.email, TEST_PASSWORD), 'POST', `/api/offers/${next.body.id}/accept`);

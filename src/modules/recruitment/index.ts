@@ -20,7 +20,7 @@ import './recruitment.tables';
 export { recruitmentPermissions };
 export { saveCandidateProfile, listMatchableCandidates } from './candidate.service';
 export { startMatchRun, computeMatchRun, publishMatchRun, getMatchRun } from './match-run.service';
-export { selectCandidate, acceptOffer, declineOffer, expireOffer, expireOverdueOffers } from './offer.service';
+export { selectCandidate, sendOffer, acceptOffer, declineOffer, expireOffer, expireOverdueOffers } from './offer.service';
 export { signContract, findContractForSealing, recordContractSeal, createContractForOffer } from './contract.service';
 export { listOffers } from './recruitment.queries';
 export * as matching from './matching';

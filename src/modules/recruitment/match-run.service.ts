@@ -9,7 +9,7 @@ import { transitionCase } from '../journey';
 import { listMatchableCandidates } from './candidate.service';
 import { buildShortlists, DEFAULT_POLICY, fitReasons, solveAssignmentAsync, type MatchInstance, type MatchPolicy, type MatchVacancy } from './matching';
 import type { MatchRunView } from './recruitment.schema';
-import type { MatchRunTable } from './recruitment.tables';
+import { LIVE_OFFER_STATUSES, type MatchRunTable } from './recruitment.tables';
 
 declare module '../../platform/audit/audit' {
   interface AuditEventData {
@@ -71,7 +71,7 @@ interface OpenVacancy {
 /** Approved requests with their open seat numbers (seats without a live offer). */
 async function openVacancies(db: Queryable): Promise<{ vacancies: MatchVacancy[]; open: OpenVacancy[] }> {
   const requests = await listLabourRequests(db, { status: 'approved' });
-  const live = await db.selectFrom('offers').select(['labour_request_id', 'seat_no']).where('status', 'in', ['offered', 'accepted', 'contracted']).execute();
+  const live = await db.selectFrom('offers').select(['labour_request_id', 'seat_no']).where('status', 'in', LIVE_OFFER_STATUSES).execute();
   const taken = new Set(live.map((o) => `${o.labour_request_id}|${o.seat_no}`));
   const vacancies: MatchVacancy[] = [];
   const open: OpenVacancy[] = [];
@@ -238,7 +238,7 @@ export async function publishMatchRun(db: Db, context: ActionContext, runId: str
     if (run.status !== 'done') throw new DomainError('match_run.not_done.conflict', { detail: `the run is ${run.status}` });
     if (run.published_at) throw new DomainError('match_run.conflict', { detail: 'the run is published already' });
     await trx.updateTable('match_run_entries').set({ status: 'superseded' }).where('status', '=', 'proposed').execute();
-    const live = await trx.selectFrom('offers').select(['labour_request_id', 'seat_no']).where('status', 'in', ['offered', 'accepted', 'contracted']).execute();
+    const live = await trx.selectFrom('offers').select(['labour_request_id', 'seat_no']).where('status', 'in', LIVE_OFFER_STATUSES).execute();
     const taken = new Set(live.map((o) => `${o.labour_request_id}|${o.seat_no}`));
     const entries = await trx
       .selectFrom('match_run_entries as e')

@@ -6,12 +6,13 @@ import { enqueue } from '../../platform/jobs/queue';
 import { assertEmployerVerified, findEmployer, lockApprovedRequest } from '../employers';
 import { getCorridorRules, setCaseEmployer, transitionCase } from '../journey';
 import { createContractForOffer } from './contract.service';
-import type { OfferTerms } from './recruitment.tables';
+import { LIVE_OFFER_STATUSES, type OfferTerms } from './recruitment.tables';
 
 declare module '../../platform/audit/audit' {
   interface AuditEventData {
     'shortlist.rejected': { labourRequestId: string };
-    'offer.made': { labourRequestId: string; seatNo: number };
+    'offer.selected': { labourRequestId: string; seatNo: number };
+    'offer.sent': Record<string, never>;
     'offer.accepted': Record<string, never>;
     'offer.declined': Record<string, never>;
     'offer.expired': Record<string, never>;
@@ -24,7 +25,7 @@ declare module '../../platform/jobs/queue' {
   }
 }
 
-const OFFERS_SYSTEM: ActionContext['actor'] = { system: 'offers' };
+export const OFFERS_SYSTEM: ActionContext['actor'] = { system: 'offers' };
 
 async function lockEntryForEmployer(trx: Tx, principal: Principal, entryId: string) {
   const entry = await trx
@@ -45,10 +46,10 @@ async function lockEntryForEmployer(trx: Tx, principal: Principal, entryId: stri
 }
 
 /**
- * The employer picks a candidate from a seat's shortlist: the case moves to `selected` (the employer's
- * choice) and at once to `offered` (the offer is made on the request's terms, with the corridor's answer
- * deadline). No seat gets two live offers and no candidate holds two (unique indexes on `offers`, under the
- * request's and the case's row locks).
+ * The employer picks a candidate from a seat's shortlist: the case moves to `selected` and the seat and the
+ * candidate are held (an offer row in status `selected`, on the request's terms) until the origin agency
+ * sends the offer. No seat gets two live rows and no candidate holds two (unique indexes on `offers`,
+ * under the case's and the request's row locks).
  */
 export async function selectCandidate(db: Db, principal: Principal, context: ActionContext, entryId: string, requestId: string): Promise<string> {
   return inTransaction(db, async (trx) => {
@@ -64,18 +65,16 @@ export async function selectCandidate(db: Db, principal: Principal, context: Act
       .select('id')
       .where('labour_request_id', '=', entry.labour_request_id)
       .where('seat_no', '=', entry.seat_no)
-      .where('status', 'in', ['offered', 'accepted', 'contracted'])
+      .where('status', 'in', LIVE_OFFER_STATUSES)
       .executeTakeFirst();
-    if (seatTaken) throw new DomainError('offer.seat_taken.conflict', { detail: 'this seat already has a live offer' });
-    const kase = await trx.selectFrom('cases').select(['status']).where('id', '=', entry.case_id).forUpdate().executeTakeFirstOrThrow();
+    if (seatTaken) throw new DomainError('offer.seat_taken.conflict', { detail: 'this seat already has a candidate' });
+    const kase = await trx.selectFrom('cases').select(['status']).where('id', '=', entry.case_id).executeTakeFirstOrThrow();
     if (kase.status !== 'shortlisted') {
       throw new DomainError('shortlist.candidate_unavailable.conflict', { detail: `the candidate is ${kase.status}`, extensions: { caseStatus: kase.status } });
     }
     await transitionCase(trx, context, { caseId: entry.case_id, action: 'select', requestId: `${requestId}:select` }, 'module');
     await setCaseEmployer(trx, entry.case_id, entry.employer_organization_id);
-    await transitionCase(trx, { actor: OFFERS_SYSTEM, requestId: context.requestId }, { caseId: entry.case_id, action: 'make_offer', requestId: `${requestId}:offer` }, 'module');
     const terms = await offerTerms(trx, entry.labour_request_id, entry.employer_organization_id);
-    const deadline = await offerDeadline(trx, entry.case_id);
     const offer = await trx
       .insertInto('offers')
       .values({
@@ -84,23 +83,40 @@ export async function selectCandidate(db: Db, principal: Principal, context: Act
         seat_no: entry.seat_no,
         entry_id: entry.id,
         terms: JSON.stringify(terms),
-        deadline_at: deadline,
+        deadline_at: null,
+        sent_at: null,
         answered_at: null,
         request_id: requestId,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((error: unknown) => {
-        if (isUniqueViolation(error, 'offers_one_live_per_seat')) throw new DomainError('offer.seat_taken.conflict', { detail: 'this seat already has a live offer' });
+        if (isUniqueViolation(error, 'offers_one_live_per_seat')) throw new DomainError('offer.seat_taken.conflict', { detail: 'this seat already has a candidate' });
         if (isUniqueViolation(error, 'offers_one_live_per_case')) throw new DomainError('shortlist.candidate_unavailable.conflict', { detail: 'the candidate holds another offer' });
         throw error;
       });
     await trx.updateTable('match_run_entries').set({ status: 'selected', decided_at: new Date() }).where('id', '=', entry.id).execute();
     // The candidate is taken: his other proposals close; the seat's alternates stay in case he declines.
     await trx.updateTable('match_run_entries').set({ status: 'closed' }).where('case_id', '=', entry.case_id).where('status', '=', 'proposed').execute();
-    await enqueue(trx, 'recruitment.offer_expiry', { offerId: offer.id }, { runAt: deadline, dedupeKey: `offer_expiry:${offer.id}` });
-    await audit(trx, context, { type: 'offer.made', entityType: 'offer', entityId: offer.id, data: { labourRequestId: entry.labour_request_id, seatNo: entry.seat_no } });
+    await audit(trx, context, { type: 'offer.selected', entityType: 'offer', entityId: offer.id, data: { labourRequestId: entry.labour_request_id, seatNo: entry.seat_no } });
     return offer.id;
+  });
+}
+
+/**
+ * The origin agency sends the offer for a selection (it agrees the candidate list with the employer, as the
+ * agreement has it): the case moves to `offered` and the answer deadline of the corridor's rules starts.
+ */
+export async function sendOffer(db: Db, context: ActionContext, offerId: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const offer = await trx.selectFrom('offers').select(['id', 'status', 'case_id']).where('id', '=', offerId).forUpdate().executeTakeFirst();
+    if (!offer) throw new DomainError('offer.not_found');
+    if (offer.status !== 'selected') throw new DomainError('offer.conflict', { detail: `the offer is ${offer.status}`, extensions: { offerStatus: offer.status } });
+    await transitionCase(trx, context, { caseId: offer.case_id, action: 'make_offer', requestId: `send:${offerId}` }, 'module');
+    const deadline = await offerDeadline(trx, offer.case_id);
+    await trx.updateTable('offers').set({ status: 'offered', deadline_at: deadline, sent_at: new Date() }).where('id', '=', offerId).execute();
+    await enqueue(trx, 'recruitment.offer_expiry', { offerId }, { runAt: deadline, dedupeKey: `offer_expiry:${offerId}` });
+    await audit(trx, context, { type: 'offer.sent', entityType: 'offer', entityId: offerId, data: {} });
   });
 }
 
@@ -173,7 +189,7 @@ async function lockOfferOfApplicant(trx: Tx, principal: Principal, offerId: stri
 export async function acceptOffer(db: Db, principal: Principal, context: ActionContext, offerId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     const offer = await lockOfferOfApplicant(trx, principal, offerId);
-    if (offer.deadline_at.getTime() <= Date.now()) throw new DomainError('offer.expired', { detail: 'the deadline to answer has passed' });
+    if (!offer.deadline_at || offer.deadline_at.getTime() <= Date.now()) throw new DomainError('offer.expired', { detail: 'the deadline to answer has passed' });
     await trx.updateTable('offers').set({ status: 'accepted', answered_at: new Date() }).where('id', '=', offerId).where('status', '=', 'offered').execute();
     await audit(trx, context, { type: 'offer.accepted', entityType: 'offer', entityId: offerId, data: {} });
     await createContractForOffer(trx, offerId);
@@ -207,7 +223,7 @@ async function releaseOffer(
 export async function expireOffer(db: Db, offerId: string): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const offer = await trx.selectFrom('offers').select(['id', 'status', 'deadline_at', 'case_id', 'entry_id']).where('id', '=', offerId).forUpdate().executeTakeFirst();
-    if (!offer || offer.status !== 'offered' || offer.deadline_at.getTime() > Date.now()) return false;
+    if (!offer || offer.status !== 'offered' || !offer.deadline_at || offer.deadline_at.getTime() > Date.now()) return false;
     const context: ActionContext = { actor: OFFERS_SYSTEM, requestId: `offer_expiry:${offerId}` };
     await releaseOffer(trx, context, offer, 'expired', 'expire_offer', `expire:${offerId}`);
     await audit(trx, context, { type: 'offer.expired', entityType: 'offer', entityId: offerId, data: {} });

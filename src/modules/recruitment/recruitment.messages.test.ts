@@ -11,7 +11,7 @@ describe('employers and recruitment message keys', () => {
     ['employers.housing.', ['free', 'paid', 'none']],
     ['employers.russian_level.', ['0', '1', '2', '3', '4', '5']],
     ['employers.bans.source.', ['reference', 'agency']],
-    ['recruitment.offer_status.', ['offered', 'accepted', 'declined', 'expired', 'contracted']],
+    ['recruitment.offer_status.', ['selected', 'offered', 'accepted', 'declined', 'expired', 'contracted']],
     ['recruitment.contract_status.', ['awaiting_signatures', 'signed']],
     ['recruitment.run_status.', ['queued', 'running', 'done', 'failed']],
     ['recruitment.contract.party.', ['worker', 'employer']],

@@ -10,6 +10,7 @@ export const recruitmentPermissions = definePermissions({
   'shortlist.read': ['employer', 'origin_agency'],
   'shortlist.decide': ['employer'],
   'offer.read': ['applicant', 'employer', 'origin_agency'],
+  'offer.send': ['origin_agency'],
   'offer.answer': ['applicant'],
   'contract.read': ['applicant', 'employer', 'origin_agency'],
   'contract.sign': ['applicant', 'employer'],

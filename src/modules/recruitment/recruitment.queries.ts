@@ -11,7 +11,7 @@ export async function listOffers(db: Db, principal: Principal, filter: { status?
     .selectFrom('offers as o')
     .innerJoin('cases as c', 'c.id', 'o.case_id')
     .innerJoin('labour_requests as r', 'r.id', 'o.labour_request_id')
-    .select(['o.id', 'o.case_id', 'o.labour_request_id', 'o.seat_no', 'o.status', 'o.terms', 'o.deadline_at', 'o.answered_at', 'o.created_at', 'c.person_id']);
+    .select(['o.id', 'o.case_id', 'o.labour_request_id', 'o.seat_no', 'o.status', 'o.terms', 'o.deadline_at', 'o.sent_at', 'o.answered_at', 'o.created_at', 'c.person_id']);
   if (principal.role === 'applicant') query = query.where('c.person_id', '=', principal.personId ?? '00000000-0000-0000-0000-000000000000');
   else if (principal.role === 'employer') query = query.where('r.employer_organization_id', '=', principal.organizationId ?? '00000000-0000-0000-0000-000000000000');
   if (filter.status) query = query.where('o.status', '=', filter.status);
@@ -32,7 +32,8 @@ export async function listOffers(db: Db, principal: Principal, filter: { status?
     seatNo: r.seat_no,
     status: r.status,
     terms: r.terms,
-    deadlineAt: r.deadline_at.toISOString(),
+    deadlineAt: r.deadline_at ? r.deadline_at.toISOString() : null,
+    sentAt: r.sent_at ? r.sent_at.toISOString() : null,
     answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
     createdAt: r.created_at.toISOString(),
     person: persons.get(r.person_id) ?? null,

@@ -5,7 +5,7 @@ import { defineRoute, type RouteDefinition } from '../../platform/http/route';
 import { getCandidateProfile, listPool, saveCandidateProfile } from './candidate.service';
 import { getContractPdf, signContract } from './contract.service';
 import { compareMatchRuns, getMatchRun, listMatchRuns, publishMatchRun, startMatchRun } from './match-run.service';
-import { acceptOffer, declineOffer, rejectCandidate, selectCandidate } from './offer.service';
+import { acceptOffer, declineOffer, rejectCandidate, selectCandidate, sendOffer } from './offer.service';
 import { getOffer, listOffers, listRunEntries, listShortlist } from './recruitment.queries';
 import {
   CandidateProfile,
@@ -110,7 +110,7 @@ export function recruitmentRoutes(db: Db, config: Config): RouteDefinition[] {
       method: 'POST',
       url: '/api/shortlist-entries/:id/select',
       permission: 'shortlist.decide',
-      summary: 'Select a candidate for a seat: the offer is made on the request\'s terms (idempotent by requestId)',
+      summary: 'Select a candidate for a seat: the seat and the candidate are held on the request\'s terms (idempotent by requestId)',
       tags: ['recruitment'],
       schema: { params: Id, body: SelectInput, response: { 200: OfferView } },
       handler: async ({ params, principal, context, body }) => getOffer(db, principal, await selectCandidate(db, principal, context, params.id, body.requestId)),
@@ -134,7 +134,7 @@ export function recruitmentRoutes(db: Db, config: Config): RouteDefinition[] {
       summary: 'Offers visible to the caller, with their contracts',
       tags: ['recruitment'],
       schema: {
-        querystring: z.object({ status: z.enum(['offered', 'accepted', 'declined', 'expired', 'contracted']).optional() }),
+        querystring: z.object({ status: z.enum(['selected', 'offered', 'accepted', 'declined', 'expired', 'contracted']).optional() }),
         response: { 200: z.object({ items: z.array(OfferView) }) },
       },
       handler: async ({ principal, query }) => ({ items: await listOffers(db, principal, { status: query.status }) }),
@@ -147,6 +147,18 @@ export function recruitmentRoutes(db: Db, config: Config): RouteDefinition[] {
       tags: ['recruitment'],
       schema: { params: Id, response: { 200: OfferView } },
       handler: ({ params, principal }) => getOffer(db, principal, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/offers/:id/send',
+      permission: 'offer.send',
+      summary: "Send the offer for an employer's selection: the candidate's answer deadline starts",
+      tags: ['recruitment'],
+      schema: { params: Id, response: { 200: OfferView } },
+      handler: async ({ params, principal, context }) => {
+        await sendOffer(db, context, params.id);
+        return getOffer(db, principal, params.id);
+      },
     }),
     defineRoute({
       method: 'POST',

@@ -52,7 +52,7 @@ export interface MatchRunEntryTable {
   decided_at: Date | null;
 }
 
-export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'contracted';
+export type OfferStatus = 'selected' | 'offered' | 'accepted' | 'declined' | 'expired' | 'contracted';
 
 export interface OfferTerms {
   occupation: string;
@@ -72,6 +72,9 @@ export interface OfferTerms {
   employerAddress: string;
 }
 
+/** An offer row in one of these statuses holds its seat and its candidate (unique indexes). */
+export const LIVE_OFFER_STATUSES: OfferStatus[] = ['selected', 'offered', 'accepted', 'contracted'];
+
 export interface OfferTable {
   id: Generated<string>;
   case_id: string;
@@ -80,7 +83,8 @@ export interface OfferTable {
   entry_id: string | null;
   status: Generated<OfferStatus>;
   terms: Json<OfferTerms>;
-  deadline_at: Date;
+  deadline_at: Date | null;
+  sent_at: Date | null;
   answered_at: Date | null;
   request_id: string;
   created_at: Generated<Date>;

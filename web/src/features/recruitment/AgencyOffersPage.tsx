@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/i18n';
@@ -38,9 +38,10 @@ export function AgencyOffersPage() {
                 <td>{o.terms.employerName}</td>
                 <td>{names.occupation(o.terms.occupation)}</td>
                 <td>{names.region(o.terms.region)}</td>
-                <td>{formatDate(o.deadlineAt, i18n.language)}</td>
+                <td>{o.deadlineAt ? formatDate(o.deadlineAt, i18n.language) : '—'}</td>
                 <td>
                   <OfferStatusBadge status={o.status} />
+                  {o.status === 'selected' ? <SendOffer offerId={o.id} /> : null}
                 </td>
               </tr>
             ))}
@@ -48,5 +49,19 @@ export function AgencyOffersPage() {
         </table>
       </div>
     </section>
+  );
+}
+
+function SendOffer({ offerId }: { offerId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const send = useMutation({ mutationFn: () => api('POST', `/api/offers/${offerId}/send`), onSuccess: () => void client.invalidateQueries({ queryKey: ['offers'] }) });
+  return (
+    <>
+      <button type="button" className="primary small-button" onClick={() => send.mutate()} disabled={send.isPending} data-testid="send-offer">
+        {t('recruitment.offers.send')}
+      </button>
+      <ProblemMessage error={send.error} />
+    </>
   );
 }

@@ -23,7 +23,7 @@ export function EmployerRequestPage() {
   if (request.isLoading) return <Loading />;
   if (!request.data) return <ProblemMessage error={request.error} />;
   const mine = (offers.data?.items ?? []).filter((o) => o.labourRequestId === id);
-  const liveSeats = new Set(mine.filter((o) => ['offered', 'accepted', 'contracted'].includes(o.status)).map((o) => o.seatNo));
+  const liveSeats = new Set(mine.filter((o) => ['selected', 'offered', 'accepted', 'contracted'].includes(o.status)).map((o) => o.seatNo));
   const proposed = (shortlist.data?.items ?? []).filter((e) => e.status === 'proposed' && !liveSeats.has(e.seatNo));
   const seats = [...new Set(proposed.map((e) => e.seatNo))].sort((a, b) => a - b);
   return (

@@ -51,7 +51,8 @@ function MyOffer({ offer }: { offer: OfferView }) {
         <OfferStatusBadge status={offer.status} />
       </header>
       <OfferTerms terms={offer.terms} />
-      {offer.status === 'offered' ? (
+      {offer.status === 'selected' ? <p className="muted">{t('recruitment.my_offers.selected_note')}</p> : null}
+      {offer.status === 'offered' && offer.deadlineAt ? (
         <>
           <p className="deadline-line">
             <strong>{t('recruitment.my_offers.answer_by', { date: formatDate(offer.deadlineAt, i18n.language) })}</strong>
