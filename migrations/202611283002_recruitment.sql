@@ -148,18 +148,18 @@ comment on column contracts.created_at is 'When the contract was generated.';
 create table contract_signatures (
   contract_id uuid not null references contracts (id),
   party text not null check (party in ('employer', 'worker')),
-  user_id uuid not null references users (id),
+  user_id uuid references users (id),
   signed_at timestamptz not null default now(),
   document_sha256 char(64) not null,
-  channel text not null check (channel in ('session', 'token')),
-  client_key text not null,
+  channel text not null check (channel in ('session', 'token', 'import')),
+  client_key text,
   primary key (contract_id, party)
 );
 comment on table contract_signatures is 'Who signed a contract, when and from where; one row per party.';
 comment on column contract_signatures.contract_id is 'The contract.';
 comment on column contract_signatures.party is 'employer or worker.';
-comment on column contract_signatures.user_id is 'Account that signed (the worker himself, or the employer''s official).';
+comment on column contract_signatures.user_id is 'Account that signed (the worker himself, or the employer''s official); null for signatures imported from paper records.';
 comment on column contract_signatures.signed_at is 'When.';
 comment on column contract_signatures.document_sha256 is 'Hash of the PDF that was signed (equals contracts.sha256).';
-comment on column contract_signatures.channel is 'Web session or API token.';
-comment on column contract_signatures.client_key is 'Where from: HMAC-SHA256 of the client IP address under SECRET_KEY (the address itself is personal data and is not stored).';
+comment on column contract_signatures.channel is 'session (web) or token (API); import for a signature on paper recorded from another system.';
+comment on column contract_signatures.client_key is 'Where from: HMAC-SHA256 of the client IP address under SECRET_KEY (the address itself is personal data and is not stored); null for imported signatures.';

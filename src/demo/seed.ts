@@ -9,6 +9,7 @@ import { inTransaction, type Db, type Tx } from '../platform/database/database';
 import type { OrganizationKind } from '../platform/database/platform-tables';
 import { createRound, upsertCorridor, type Corridor } from '../modules/journey';
 import { DEMO_APPLICANT_ACCOUNTS, seedDemoApplicants } from './demo-applicants';
+import { DEMO_RECRUITMENT_ACCOUNTS, seedRecruitmentDemo } from './demo-recruitment';
 import type { DemoWorld } from './demo-world';
 
 export const DEMO_PASSWORD = 'corridor-demo';
@@ -159,6 +160,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoWorl
     };
     await seedOrganizations(trx, world, passwordHash);
     await seedDemoApplicants(trx, SEED_CONTEXT, world, passwordHash, now);
+    await seedRecruitmentDemo(trx, world, passwordHash);
     return world;
   });
 }
@@ -174,6 +176,7 @@ export async function listDemoAccounts(db: Db): Promise<DemoWorld['accounts']> {
   const documented = [
     ...ORGANIZATIONS.flatMap((o) => o.users.map((u) => ({ email: u.email, role: u.role, organization: o.name, note: u.note }))),
     ...DEMO_APPLICANT_ACCOUNTS,
+    ...DEMO_RECRUITMENT_ACCOUNTS,
   ];
   const existing = await db
     .selectFrom('users')

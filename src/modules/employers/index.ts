@@ -10,7 +10,7 @@ export { saveRegistration, verifyEmployer, assertEmployerVerified } from './empl
 export { findEmployer } from './employer.repository';
 export { submitLabourRequest, decideLabourRequest, lockApprovedRequest, getVisibleRequest } from './labour-request.service';
 export { findLabourRequest, listLabourRequests } from './employer.repository';
-export { setQuota, listQuotas, registerContractedCounter } from './quota.service';
+export { setQuota, listQuotas, consumeQuota, registerContractedCounter } from './quota.service';
 export { reference, isOccupation, isRegion, minimumWage, minimumWageFor } from './reference';
 export { completeInn10, completeOgrn, isValidInn, isValidOgrn, isValidKpp } from './registration-numbers';
 export type { LabourRequestView, EmployerView, QuotaView, LabourRequestInput } from './employer.schema';

@@ -117,7 +117,7 @@ export const OfferTermsSchema = z.object({
   employerAddress: z.string(),
 });
 
-export const SignatureView = z.object({ party: z.enum(['employer', 'worker']), signedAt: z.string(), channel: z.enum(['session', 'token']) });
+export const SignatureView = z.object({ party: z.enum(['employer', 'worker']), signedAt: z.string(), channel: z.enum(['session', 'token', 'import']) });
 
 export const ContractView = z.object({
   id: z.uuid(),

@@ -107,11 +107,11 @@ export interface ContractTable {
 export interface ContractSignatureTable {
   contract_id: string;
   party: 'employer' | 'worker';
-  user_id: string;
+  user_id: string | null;
   signed_at: Generated<Date>;
   document_sha256: string;
-  channel: 'session' | 'token';
-  client_key: string;
+  channel: 'session' | 'token' | 'import';
+  client_key: string | null;
 }
 
 declare module '../../platform/database/database' {
