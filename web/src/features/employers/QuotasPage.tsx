@@ -98,12 +98,12 @@ function QuotaForm() {
         </label>
         <label>
           {t('employers.request.occupation')}
-          <input value={form.occupation} onChange={(e) => setForm({ ...form, occupation: e.target.value })} inputMode="numeric" maxLength={4} />
+          <input name="occupation" value={form.occupation} onChange={(e) => setForm({ ...form, occupation: e.target.value })} inputMode="numeric" maxLength={4} />
           <small className="muted">{names.occupation(form.occupation)}</small>
         </label>
         <label>
           {t('employers.quotas.total')}
-          <input type="number" min={0} value={form.total} onChange={(e) => setForm({ ...form, total: e.target.value })} />
+          <input name="total" type="number" min={0} value={form.total} onChange={(e) => setForm({ ...form, total: e.target.value })} />
         </label>
       </div>
       <ProblemMessage error={save.error} />

@@ -47,6 +47,12 @@ export function RequestFacts({ request }: { request: LabourRequestView }) {
       <dd>
         {t('employers.request.requirements_value', { skill: request.minSkillLevel, russian: t(`employers.russian_level.${request.minRussianLevel}`), years: request.minExperienceYears })}
       </dd>
+      {request.duties ? (
+        <>
+          <dt>{t('employers.request.duties')}</dt>
+          <dd>{request.duties}</dd>
+        </>
+      ) : null}
       {request.decisionReason ? (
         <>
           <dt>{t('employers.request.decision_reason')}</dt>
