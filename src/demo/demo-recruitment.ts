@@ -27,10 +27,10 @@ interface DemoRequest {
 }
 
 const CURRENT: Record<'A' | 'B' | 'C' | 'D', DemoRequest> = {
-  A: { employer: 'employer_1', occupation: '7112', region: 'RU-SVE', sector: '41', wageRub: 78_000, housing: 'free', duties: 'Brick and block laying on residential buildings', startInDays: 75, approved: true },
-  B: { employer: 'employer_2', occupation: '9211', region: 'RU-TA', sector: '01', wageRub: 52_000, housing: 'paid', duties: 'Field work in vegetable and grain production', startInDays: 60, approved: true },
-  C: { employer: 'employer_1', occupation: '9313', region: 'RU-SVE', sector: '41', wageRub: 58_000, housing: 'free', duties: 'Site preparation, materials handling, concrete work', startInDays: 90, approved: false },
-  D: { employer: 'employer_2', occupation: '8341', region: 'RU-TA', sector: '01', wageRub: 68_000, housing: 'paid', duties: 'Operating tractors and combine harvesters', startInDays: 90, approved: false },
+  A: { employer: 'employer_1', occupation: '7112', region: 'RU-SVE', sector: '41', wageRub: 78_000, housing: 'free', duties: 'Кладка кирпича и блоков на жилых домах', startInDays: 75, approved: true },
+  B: { employer: 'employer_2', occupation: '9211', region: 'RU-TA', sector: '01', wageRub: 52_000, housing: 'paid', duties: 'Полевые работы в овощеводстве и зерновом хозяйстве', startInDays: 60, approved: true },
+  C: { employer: 'employer_1', occupation: '9313', region: 'RU-SVE', sector: '41', wageRub: 58_000, housing: 'free', duties: 'Подготовка площадки, подача материалов, бетонные работы', startInDays: 90, approved: false },
+  D: { employer: 'employer_2', occupation: '8341', region: 'RU-TA', sector: '01', wageRub: 68_000, housing: 'paid', duties: 'Управление тракторами и комбайнами', startInDays: 90, approved: false },
 };
 
 const PAST_ROUND_STATUSES: readonly CaseStatus[] = ['departed', 'arrived', 'permitted', 'employed', 'completed', 'returned'];

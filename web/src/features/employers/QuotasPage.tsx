@@ -29,28 +29,28 @@ function QuotaChart({ items }: { items: QuotaView[] }) {
   const names = useReferenceNames();
   if (items.length === 0) return <p className="card muted">{t('employers.quotas.none')}</p>;
   const rowHeight = 34;
-  const labelWidth = 150;
-  const width = 360;
+  const labelWidth = 210;
+  const width = 620;
   const max = Math.max(...items.map((q) => q.total), 1);
-  const scale = (n: number) => (n / max) * (width - labelWidth - 10);
+  const scale = (n: number) => (n / max) * (width - labelWidth - 50);
   return (
     <figure className="card chart" data-testid="quota-chart">
       <figcaption>{t('employers.quotas.chart_caption')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${items.length * rowHeight + 24}`} role="img" aria-label={t('employers.quotas.chart_caption')} width="100%">
+      <svg viewBox={`0 0 ${width} ${items.length * rowHeight + 24}`} role="img" aria-label={t('employers.quotas.chart_caption')} className="quota-svg">
         {items.map((q, i) => {
           const y = i * rowHeight + 4;
           return (
             <g key={`${q.year}-${q.region}-${q.occupation}`} data-testid="quota-bar">
               <text x={0} y={y + 11} fontSize="10" fill="#1d2733">
-                {`${q.year} · ${names.region(q.region).slice(0, 22)}`}
+                {`${q.year} · ${names.region(q.region).slice(0, 32)}`}
               </text>
               <text x={0} y={y + 23} fontSize="9" fill="#5b6675">
-                {names.occupation(q.occupation).slice(0, 28)}
+                {names.occupation(q.occupation).slice(0, 40)}
               </text>
               <rect x={labelWidth} y={y + 2} width={scale(q.total)} height={20} fill="#e8f1f8" stroke="#d8dee6" />
               <rect x={labelWidth} y={y + 2} width={scale(q.used)} height={20} fill="#0b4f6c" opacity={0.55} />
               <rect x={labelWidth} y={y + 2} width={scale(q.contracted)} height={20} fill="#1f7a4d" />
-              <text x={labelWidth + scale(q.total) + 4 > width - 40 ? labelWidth + 4 : labelWidth + scale(q.total) + 4} y={y + 16} fontSize="10" fill="#1d2733">
+              <text x={Math.min(labelWidth + scale(q.total) + 4, width - 44)} y={y + 16} fontSize="10" fill="#1d2733">
                 {`${q.used}/${q.total}`}
               </text>
             </g>
