@@ -115,6 +115,13 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
   const K = net.maxWeight;
   const { edgeStart, edgeVacancy, edgeWeight, seats, bucketOf, bucketCap, bucketStart, bucketVacancies } = net;
 
+  // Edge targets as node numbers and edge costs K - w, precomputed for the hot loop.
+  const edgeNode = new Int32Array(edgeVacancy.length);
+  const edgeCost = new Int32Array(edgeVacancy.length);
+  for (let e = 0; e < edgeVacancy.length; e += 1) {
+    edgeNode[e] = V0 + (edgeVacancy[e] as number);
+    edgeCost[e] = K - (edgeWeight[e] as number);
+  }
   const potential = new Float64Array(total);
   const dist = new Float64Array(total).fill(Infinity);
   const settled = new Uint8Array(total);
@@ -204,15 +211,21 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
       }
       const pu = potential[u] as number;
       if (u < V0) {
-        const current = assigned[u] as number;
+        // The hot loop: reduced costs are >= 0, so a settled target can never improve and needs no check.
+        const currentNode = V0 + (assigned[u] as number);
+        const base = d + pu;
         for (let e = edgeStart[u] as number, end = edgeStart[u + 1] as number; e < end; e += 1) {
-          const v = edgeVacancy[e] as number;
-          if (v === current) continue;
-          const x = V0 + v;
-          if (settled[x]) continue;
-          relax(x, d + (K - (edgeWeight[e] as number)) + pu - (potential[x] as number), u);
+          const x = edgeNode[e] as number;
+          if (x === currentNode) continue;
+          const nd = base + (edgeCost[e] as number) - (potential[x] as number);
+          if (nd < (dist[x] as number) && nd < (dist[T] as number)) {
+            if (dist[x] === Infinity) touched[touchedCount++] = x;
+            dist[x] = nd;
+            pred[x] = u;
+            heap.push(nd, x);
+          }
         }
-        if (!settled[T]) relax(T, d + K + pu - (potential[T] as number), u);
+        relax(T, base + K - (potential[T] as number), u);
       } else if (u < B0) {
         const v = u - V0;
         for (let c = head[v] as number; c >= 0; c = next[c] as number) {
