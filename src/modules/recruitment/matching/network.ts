@@ -22,6 +22,19 @@ export interface Network {
   readonly bucketStart: Int32Array;
   readonly bucketVacancies: Int32Array;
   readonly maxWeight: number;
+  /**
+   * Hubs: a candidate who names no region has the same weight to every vacancy of his occupation he fits, so
+   * instead of one edge per vacancy he has one edge to the hub of (occupation, his levels capped at what any
+   * vacancy of the occupation asks), and the hub has a free edge to each of those vacancies. Same paths, same
+   * costs: the optimum is unchanged, the network much smaller.
+   */
+  readonly hubCount: number;
+  /** The hub of each candidate, or -1 (the candidate has ordinary edges). */
+  readonly hubOf: Int32Array;
+  /** The weight of a hub candidate's fit (the same to all the hub's vacancies). */
+  readonly hubWeight: Int32Array;
+  readonly hubEdgeStart: Int32Array;
+  readonly hubEdgeVacancy: Int32Array;
 }
 
 function bucketKey(region: string, occupation: string): string {
@@ -68,10 +81,10 @@ export function buildNetwork(instance: MatchInstance, policy: MatchPolicy): Netw
     fill[b] = (fill[b] as number) + 1;
   }
 
-  // Two passes over the fitting pairs: count, then fill, so the edge arrays are allocated once.
+  const hubs = buildHubs(instance, policy, byOccupation);
   const candidateVacancies = (c: number): number[] => {
     const cand = candidates[c];
-    if (!cand) return [];
+    if (!cand || (hubs.hubOf[c] as number) >= 0) return [];
     if (cand.preferredRegions.length === 0) return byOccupation.get(cand.occupation) ?? [];
     const out: number[] = [];
     for (const region of cand.preferredRegions) out.push(...(byOccupationRegion.get(bucketKey(region, cand.occupation)) ?? []));
@@ -125,6 +138,62 @@ export function buildNetwork(instance: MatchInstance, policy: MatchPolicy): Netw
     bucketCap,
     bucketStart,
     bucketVacancies,
-    maxWeight,
+    hubCount: hubs.hubCount,
+    hubOf: hubs.hubOf,
+    hubWeight: hubs.hubWeight,
+    hubEdgeStart: hubs.hubEdgeStart,
+    hubEdgeVacancy: hubs.hubEdgeVacancy,
+    maxWeight: Math.max(maxWeight, hubs.maxWeight),
   };
+}
+
+/** Hubs for the candidates who name no region (see `Network`); a hub is created only for a class that has one. */
+function buildHubs(instance: MatchInstance, policy: MatchPolicy, byOccupation: Map<string, number[]>) {
+  const { candidates, vacancies } = instance;
+  const caps = new Map<string, [number, number, number]>();
+  for (const [occupation, js] of byOccupation) {
+    const cap: [number, number, number] = [0, 0, 0];
+    for (const j of js) {
+      const v = vacancies[j] as MatchInstance['vacancies'][number];
+      cap[0] = Math.max(cap[0], v.minSkillLevel);
+      cap[1] = Math.max(cap[1], v.minRussianLevel);
+      cap[2] = Math.max(cap[2], v.minExperienceYears);
+    }
+    caps.set(occupation, cap);
+  }
+  const hubOf = new Int32Array(candidates.length).fill(-1);
+  const hubWeight = new Int32Array(candidates.length);
+  const hubIndex = new Map<string, number>();
+  const hubVacancies: number[][] = [];
+  let maxWeight = 0;
+  candidates.forEach((c, i) => {
+    const cap = caps.get(c.occupation);
+    if (c.preferredRegions.length !== 0 || !cap) return;
+    const skill = Math.min(c.skillLevel, cap[0]);
+    const russian = Math.min(c.russianLevel, cap[1]);
+    const experience = Math.min(c.experienceYears, cap[2]);
+    const key = `${c.occupation}|${skill}|${russian}|${experience}`;
+    let h = hubIndex.get(key);
+    if (h === undefined) {
+      const fitting = (byOccupation.get(c.occupation) ?? []).filter((j) => {
+        const v = vacancies[j] as MatchInstance['vacancies'][number];
+        return v.minSkillLevel <= skill && v.minRussianLevel <= russian && v.minExperienceYears <= experience;
+      });
+      h = hubVacancies.length;
+      hubIndex.set(key, h);
+      hubVacancies.push(fitting);
+    }
+    const some = hubVacancies[h]?.[0];
+    const w = some === undefined ? undefined : fitWeight(policy, c, vacancies[some] as MatchInstance['vacancies'][number]);
+    if (w === undefined || w <= 0 || (hubVacancies[h]?.length ?? 0) === 0) return;
+    hubOf[i] = h;
+    hubWeight[i] = w;
+    if (w > maxWeight) maxWeight = w;
+  });
+  const hubEdgeStart = new Int32Array(hubVacancies.length + 1);
+  hubVacancies.forEach((js, h) => {
+    hubEdgeStart[h + 1] = (hubEdgeStart[h] as number) + js.length;
+  });
+  const hubEdgeVacancy = Int32Array.from(hubVacancies.flat());
+  return { hubCount: hubVacancies.length, hubOf, hubWeight, hubEdgeStart, hubEdgeVacancy, maxWeight };
 }

@@ -79,9 +79,12 @@ describe('solveAssignment', () => {
           anyRegionShare: 0.3,
           seed,
         });
-        const result = solveAssignment(instance);
-        checkFeasible(instance, result);
-        expect(result.objective).toBe(bruteForce(instance));
+        const optimum = bruteForce(instance);
+        for (const order of ['best_first', 'as_given'] as const) {
+          const result = solveAssignment(instance, { order });
+          checkFeasible(instance, result);
+          expect(result.objective).toBe(optimum);
+        }
       }),
       { numRuns: 400, seed: 20261128 },
     );

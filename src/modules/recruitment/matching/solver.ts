@@ -18,10 +18,10 @@ import { DEFAULT_POLICY } from './weights';
  */
 export function solveAssignment(
   instance: MatchInstance,
-  options: { policy?: MatchPolicy; onProgress?: (progress: MatchProgress) => void; progressEvery?: number } = {},
+  options: { policy?: MatchPolicy; onProgress?: (progress: MatchProgress) => void; progressEvery?: number; order?: CandidateOrder } = {},
 ): MatchResult {
   const network = buildNetwork(instance, options.policy ?? DEFAULT_POLICY);
-  const steps = solveNetwork(network, options.progressEvery ?? 2000);
+  const steps = solveNetwork(network, options.progressEvery ?? 2000, options.order ?? 'best_first');
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return collect(network, step.value);
     options.onProgress?.(step.value);
@@ -37,12 +37,18 @@ export async function solveAssignmentAsync(
   options: { policy?: MatchPolicy; onProgress?: (progress: MatchProgress) => Promise<void>; progressEvery?: number } = {},
 ): Promise<MatchResult> {
   const network = buildNetwork(instance, options.policy ?? DEFAULT_POLICY);
-  const steps = solveNetwork(network, options.progressEvery ?? 2000);
+  const steps = solveNetwork(network, options.progressEvery ?? 2000, 'best_first');
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return collect(network, step.value);
     await options.onProgress?.(step.value);
   }
 }
+
+/**
+ * The order candidates enter the network. The optimum does not depend on it; `best_first` (highest possible
+ * weight first) needs fewer displacements, `as_given` exercises every kind of residual path (tests).
+ */
+export type CandidateOrder = 'best_first' | 'as_given';
 
 class MinHeap {
   private keys = new Float64Array(1024);
@@ -104,16 +110,18 @@ class MinHeap {
 }
 
 /** Yields progress every `every` candidates; returns, for each candidate, the vacancy it is assigned to or -1. */
-function* solveNetwork(net: Network, every: number): Generator<MatchProgress, Int32Array> {
+function* solveNetwork(net: Network, every: number, orderBy: CandidateOrder): Generator<MatchProgress, Int32Array> {
   const n = net.candidateCount;
   const m = net.vacancyCount;
+  const H = net.hubCount;
   const B = net.bucketCount;
   const V0 = n; // first vacancy node
-  const B0 = n + m; // first bucket node
-  const T = n + m + B; // the sink
+  const H0 = n + m; // first hub node
+  const B0 = n + m + H; // first bucket node
+  const T = B0 + B; // the sink
   const total = T + 1;
   const K = net.maxWeight;
-  const { edgeStart, edgeVacancy, edgeWeight, seats, bucketOf, bucketCap, bucketStart, bucketVacancies } = net;
+  const { edgeStart, edgeVacancy, edgeWeight, seats, bucketOf, bucketCap, bucketStart, bucketVacancies, hubOf, hubWeight, hubEdgeStart, hubEdgeVacancy } = net;
 
   // Edge targets as node numbers and edge costs K - w, precomputed for the hot loop.
   const edgeNode = new Int32Array(edgeVacancy.length);
@@ -122,6 +130,29 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
     edgeNode[e] = V0 + (edgeVacancy[e] as number);
     edgeCost[e] = K - (edgeWeight[e] as number);
   }
+  // Hub edges into each vacancy (for the backward vacancy -> hub residual edges) and the hub of each hub edge.
+  const hubEdgeFlow = new Int32Array(hubEdgeVacancy.length);
+  const hubOfEdge = new Int32Array(hubEdgeVacancy.length);
+  const vacHubStart = new Int32Array(m + 1);
+  for (let h = 0; h < H; h += 1) {
+    for (let e = hubEdgeStart[h] as number; e < (hubEdgeStart[h + 1] as number); e += 1) {
+      hubOfEdge[e] = h;
+      vacHubStart[(hubEdgeVacancy[e] as number) + 1] = (vacHubStart[(hubEdgeVacancy[e] as number) + 1] as number) + 1;
+    }
+  }
+  for (let v = 0; v < m; v += 1) vacHubStart[v + 1] = (vacHubStart[v + 1] as number) + (vacHubStart[v] as number);
+  const vacHubEdge = new Int32Array(hubEdgeVacancy.length);
+  const fill = vacHubStart.slice(0, m);
+  for (let e = 0; e < hubEdgeVacancy.length; e += 1) {
+    const v = hubEdgeVacancy[e] as number;
+    vacHubEdge[fill[v] as number] = e;
+    fill[v] = (fill[v] as number) + 1;
+  }
+  const hubEdgeIndex = (h: number, v: number): number => {
+    for (let k = vacHubStart[v] as number; k < (vacHubStart[v + 1] as number); k += 1) if (hubOfEdge[vacHubEdge[k] as number] === h) return vacHubEdge[k] as number;
+    throw new Error('no such hub edge');
+  };
+
   const potential = new Float64Array(total);
   const dist = new Float64Array(total).fill(Infinity);
   const settled = new Uint8Array(total);
@@ -130,38 +161,35 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
   let touchedCount = 0;
   const settledList = new Int32Array(total);
 
+  // Candidates with ordinary edges sit in their vacancy's list; hub candidates in their hub's list.
   const assigned = new Int32Array(n).fill(-1);
   const assignedWeight = new Int32Array(n);
-  // Candidates assigned to a vacancy, as a doubly linked list per vacancy.
+  const inHub = new Uint8Array(n);
   const head = new Int32Array(m).fill(-1);
+  const hubHead = new Int32Array(H).fill(-1);
   const next = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
   const count = new Int32Array(m);
   const bucketFlow = new Float64Array(B);
   const heap = new MinHeap();
 
-  const detach = (c: number): void => {
-    const v = assigned[c] as number;
-    if (v < 0) return;
+  const unlink = (c: number, heads: Int32Array, list: number): void => {
     const p = prev[c] as number;
     const x = next[c] as number;
     if (p >= 0) next[p] = x;
-    else head[v] = x;
+    else heads[list] = x;
     if (x >= 0) prev[x] = p;
-    count[v] = (count[v] as number) - 1;
-    bucketFlow[bucketOf[v] as number] = (bucketFlow[bucketOf[v] as number] as number) - 1;
-    assigned[c] = -1;
   };
-  const attach = (c: number, v: number, w: number): void => {
-    const h = head[v] as number;
+  const link = (c: number, heads: Int32Array, list: number): void => {
+    const h = heads[list] as number;
     next[c] = h;
     prev[c] = -1;
     if (h >= 0) prev[h] = c;
-    head[v] = c;
-    count[v] = (count[v] as number) + 1;
-    bucketFlow[bucketOf[v] as number] = (bucketFlow[bucketOf[v] as number] as number) + 1;
-    assigned[c] = v;
-    assignedWeight[c] = w;
+    heads[list] = c;
+  };
+  const addToVacancy = (v: number, delta: number): void => {
+    count[v] = (count[v] as number) + delta;
+    bucketFlow[bucketOf[v] as number] = (bucketFlow[bucketOf[v] as number] as number) + delta;
   };
   const weightTo = (c: number, v: number): number => {
     for (let e = edgeStart[c] as number, end = edgeStart[c + 1] as number; e < end; e += 1) if (edgeVacancy[e] === v) return edgeWeight[e] as number;
@@ -179,17 +207,24 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
   };
 
   // Process candidates with the most to gain first: fewer displacements later (any order is exact).
-  const order = Array.from({ length: n }, (_, c) => c).filter((c) => (edgeStart[c + 1] as number) > (edgeStart[c] as number));
   const best = new Int32Array(n);
-  for (const c of order) for (let e = edgeStart[c] as number; e < (edgeStart[c + 1] as number); e += 1) best[c] = Math.max(best[c] as number, edgeWeight[e] as number);
-  order.sort((a, b) => (best[b] as number) - (best[a] as number) || a - b);
+  for (let c = 0; c < n; c += 1) {
+    if ((hubOf[c] as number) >= 0) best[c] = hubWeight[c] as number;
+    for (let e = edgeStart[c] as number; e < (edgeStart[c + 1] as number); e += 1) best[c] = Math.max(best[c] as number, edgeWeight[e] as number);
+  }
+  const order = Array.from({ length: n }, (_, c) => c).filter((c) => (best[c] as number) > 0);
+  if (orderBy === 'best_first') order.sort((a, b) => (best[b] as number) - (best[a] as number) || a - b);
 
+  const leaves: number[] = [];
+  const joins: number[] = [];
   let done = 0;
   for (const source of order) {
     // The source has no incoming residual edge yet: choose its potential so all its edges have reduced cost >= 0.
     let pi = (potential[T] as number) - K;
+    const sourceHub = hubOf[source] as number;
+    if (sourceHub >= 0) pi = Math.max(pi, (potential[H0 + sourceHub] as number) - (K - (hubWeight[source] as number)));
     for (let e = edgeStart[source] as number; e < (edgeStart[source + 1] as number); e += 1) {
-      const cand = (potential[V0 + (edgeVacancy[e] as number)] as number) - (K - (edgeWeight[e] as number));
+      const cand = (potential[edgeNode[e] as number] as number) - (edgeCost[e] as number);
       if (cand > pi) pi = cand;
     }
     potential[source] = pi;
@@ -210,10 +245,10 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
         break;
       }
       const pu = potential[u] as number;
+      const base = d + pu;
       if (u < V0) {
         // The hot loop: reduced costs are >= 0, so a settled target can never improve and needs no check.
         const currentNode = V0 + (assigned[u] as number);
-        const base = d + pu;
         for (let e = edgeStart[u] as number, end = edgeStart[u + 1] as number; e < end; e += 1) {
           const x = edgeNode[e] as number;
           if (x === currentNode) continue;
@@ -225,23 +260,35 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
             heap.push(nd, x);
           }
         }
+        const h = hubOf[u] as number;
+        if (h >= 0 && !inHub[u]) relax(H0 + h, base + K - (hubWeight[u] as number) - (potential[H0 + h] as number), u);
         relax(T, base + K - (potential[T] as number), u);
-      } else if (u < B0) {
+      } else if (u < H0) {
         const v = u - V0;
         for (let c = head[v] as number; c >= 0; c = next[c] as number) {
-          if (settled[c]) continue;
-          relax(c, d - (K - (assignedWeight[c] as number)) + pu - (potential[c] as number), u);
+          relax(c, base - (K - (assignedWeight[c] as number)) - (potential[c] as number), u);
+        }
+        for (let k = vacHubStart[v] as number; k < (vacHubStart[v + 1] as number); k += 1) {
+          const e = vacHubEdge[k] as number;
+          if ((hubEdgeFlow[e] as number) > 0) relax(H0 + (hubOfEdge[e] as number), base - (potential[H0 + (hubOfEdge[e] as number)] as number), u);
         }
         const b = B0 + (bucketOf[v] as number);
-        if ((count[v] as number) < (seats[v] as number) && !settled[b]) relax(b, d + pu - (potential[b] as number), u);
+        if ((count[v] as number) < (seats[v] as number)) relax(b, base - (potential[b] as number), u);
+      } else if (u < B0) {
+        const h = u - H0;
+        for (let e = hubEdgeStart[h] as number; e < (hubEdgeStart[h + 1] as number); e += 1) {
+          const x = V0 + (hubEdgeVacancy[e] as number);
+          relax(x, base - (potential[x] as number), u);
+        }
+        for (let c = hubHead[h] as number; c >= 0; c = next[c] as number) {
+          relax(c, base - (K - (hubWeight[c] as number)) - (potential[c] as number), u);
+        }
       } else {
         const b = u - B0;
-        if ((bucketFlow[b] as number) < (bucketCap[b] as number) && !settled[T]) relax(T, d + pu - (potential[T] as number), u);
+        if ((bucketFlow[b] as number) < (bucketCap[b] as number)) relax(T, base - (potential[T] as number), u);
         for (let k = bucketStart[b] as number, end = bucketStart[b + 1] as number; k < end; k += 1) {
           const v = bucketVacancies[k] as number;
-          const x = V0 + v;
-          if ((count[v] as number) === 0 || settled[x]) continue;
-          relax(x, d + pu - (potential[x] as number), u);
+          if ((count[v] as number) > 0) relax(V0 + v, base - (potential[V0 + v] as number), u);
         }
       }
     }
@@ -251,18 +298,60 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
       potential[u] = (potential[u] as number) + (dist[u] as number) - sinkDist;
       settled[u] = 0;
     }
-    // Walk the path back from the sink; every candidate on it takes the forward edge it leaves by.
-    const moves: number[] = [];
+    // Augment along the path: first every unit that leaves (a candidate leaving a vacancy or a hub, a hub
+    // sending less to a vacancy), then every unit that arrives, so no record is read after it changed.
+    leaves.length = 0;
+    joins.length = 0;
     for (let x = T; x !== source; ) {
       const p = pred[x] as number;
-      if (p < V0) moves.push(p, x === T ? -1 : x - V0);
+      if (p < V0) {
+        if (x < V0 || x === T) {
+          // the candidate stays unassigned: it already left where it was (the edge into it)
+        } else if (x < H0) joins.push(0, p, x - V0);
+        else if (x < B0) joins.push(1, p, x - H0);
+      } else if (p < H0) {
+        if (x < V0) leaves.push(0, x, -1);
+        else if (x >= H0 && x < B0) leaves.push(2, x - H0, p - V0);
+      } else if (p < B0) {
+        if (x < V0) leaves.push(1, x, -1);
+        else if (x < H0) joins.push(2, p - H0, x - V0);
+      }
       x = p;
     }
-    for (let i = 0; i < moves.length; i += 2) detach(moves[i] as number);
-    for (let i = 0; i < moves.length; i += 2) {
-      const c = moves[i] as number;
-      const v = moves[i + 1] as number;
-      if (v >= 0) attach(c, v, weightTo(c, v));
+    for (let i = 0; i < leaves.length; i += 3) {
+      const kind = leaves[i] as number;
+      const a = leaves[i + 1] as number;
+      const b = leaves[i + 2] as number;
+      if (kind === 0) {
+        unlink(a, head, assigned[a] as number);
+        addToVacancy(assigned[a] as number, -1);
+        assigned[a] = -1;
+      } else if (kind === 1) {
+        unlink(a, hubHead, hubOf[a] as number);
+        inHub[a] = 0;
+      } else {
+        const e = hubEdgeIndex(a, b);
+        hubEdgeFlow[e] = (hubEdgeFlow[e] as number) - 1;
+        addToVacancy(b, -1);
+      }
+    }
+    for (let i = 0; i < joins.length; i += 3) {
+      const kind = joins[i] as number;
+      const a = joins[i + 1] as number;
+      const b = joins[i + 2] as number;
+      if (kind === 0) {
+        link(a, head, b);
+        addToVacancy(b, 1);
+        assigned[a] = b;
+        assignedWeight[a] = weightTo(a, b);
+      } else if (kind === 1) {
+        link(a, hubHead, b);
+        inHub[a] = 1;
+      } else {
+        const e = hubEdgeIndex(a, b);
+        hubEdgeFlow[e] = (hubEdgeFlow[e] as number) + 1;
+        addToVacancy(b, 1);
+      }
     }
     for (let i = 0; i < touchedCount; i += 1) {
       const x = touched[i] as number;
@@ -273,6 +362,18 @@ function* solveNetwork(net: Network, every: number): Generator<MatchProgress, In
     if (done % every === 0) yield { done, total: order.length };
   }
   yield { done: order.length, total: order.length };
+  // Hub candidates are interchangeable within their hub: hand out the hub's flow to its members.
+  for (let h = 0; h < H; h += 1) {
+    let c = hubHead[h] as number;
+    for (let e = hubEdgeStart[h] as number; e < (hubEdgeStart[h + 1] as number); e += 1) {
+      for (let f = hubEdgeFlow[e] as number; f > 0; f -= 1) {
+        if (c < 0) throw new Error('hub flow without a member');
+        assigned[c] = hubEdgeVacancy[e] as number;
+        c = next[c] as number;
+      }
+    }
+    if (c >= 0) throw new Error('hub member without flow');
+  }
   return assigned;
 }
 
@@ -282,11 +383,17 @@ function collect(net: Network, assigned: Int32Array): MatchResult {
   for (let c = 0; c < net.candidateCount; c += 1) {
     const v = assigned[c] as number;
     if (v < 0) continue;
-    let weight = 0;
+    let weight = (net.hubOf[c] as number) >= 0 ? (net.hubWeight[c] as number) : 0;
     for (let e = net.edgeStart[c] as number; e < (net.edgeStart[c + 1] as number); e += 1) if (net.edgeVacancy[e] === v) weight = net.edgeWeight[e] as number;
     assignments.push({ candidate: c, vacancy: v, weight });
     objective += weight;
   }
   assignments.sort((a, b) => a.vacancy - b.vacancy || b.weight - a.weight || a.candidate - b.candidate);
-  return { assignments, objective, assigned: assignments.length, edges: net.edgeVacancy.length };
+  return { assignments, objective, assigned: assignments.length, edges: net.edgeVacancy.length + net.hubEdgeVacancy.length + countHubCandidates(net) };
+}
+
+function countHubCandidates(net: Network): number {
+  let n = 0;
+  for (let c = 0; c < net.candidateCount; c += 1) if ((net.hubOf[c] as number) >= 0) n += 1;
+  return n;
 }
