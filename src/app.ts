@@ -11,15 +11,26 @@ import { migrate } from './platform/database/migrate';
 import { buildServer } from './platform/http/server';
 import type { RouteDefinition } from './platform/http/route';
 import { JobWorker } from './platform/jobs/queue';
+import { employersRoutes } from './modules/employers';
 import { journeyRoutes } from './modules/journey';
 import { registerWelfareJobs, welfareRoutes } from './modules/welfare';
 import { credentialsRoutes } from './modules/credentials';
 import { medicalRoutes } from './modules/medical';
+import { recruitmentRoutes } from './modules/recruitment';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
   const { db } = handle;
-  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...credentialsRoutes(db, config), ...medicalRoutes(db, config), ...welfareRoutes(db)];
+  return [
+    ...authRoutes(db, config),
+    ...auditRoutes(db),
+    ...journeyRoutes(db),
+    ...credentialsRoutes(db, config),
+    ...medicalRoutes(db, config),
+    ...employersRoutes(db),
+    ...recruitmentRoutes(db, config),
+    ...welfareRoutes(db),
+  ];
 }
 
 export interface App {

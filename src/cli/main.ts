@@ -3,6 +3,7 @@ import { ConfigError } from '../platform/config';
 import { isDomainError } from '../platform/errors';
 import { CliError } from './cli-error';
 import { registerPlatformCommands } from './platform.commands';
+import { registerRecruitmentCommands } from './recruitment.commands';
 import { registerServeCommand } from './serve.command';
 import { registerCredentialsCommands } from './credentials.commands';
 import { registerMedicalCommands } from './medical.commands';
@@ -14,6 +15,7 @@ registerServeCommand(program);
 registerPlatformCommands(program);
 registerMedicalCommands(program);
 registerCredentialsCommands(program);
+registerRecruitmentCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,6 +12,7 @@ import { DEMO_APPLICANT_ACCOUNTS, seedDemoApplicants } from './demo-applicants';
 import { DEMO_MEDICAL_ACCOUNTS, seedMedicalDemo } from './demo-medical';
 import type { KeyVault } from '../modules/credentials';
 import { loadConfig } from '../platform/config';
+import { DEMO_RECRUITMENT_ACCOUNTS, seedRecruitmentDemo } from './demo-recruitment';
 import type { DemoWorld } from './demo-world';
 import { seedWelfareDemo } from './demo-welfare';
 
@@ -164,6 +165,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), vault: KeyVault =
     await seedOrganizations(trx, world, passwordHash);
     await seedDemoApplicants(trx, SEED_CONTEXT, world, passwordHash, now);
     await seedMedicalDemo(trx, SEED_CONTEXT, world, vault, passwordHash, now);
+    await seedRecruitmentDemo(trx, world, passwordHash);
     await seedWelfareDemo(trx, SEED_CONTEXT, world);
     return world;
   });
@@ -181,6 +183,7 @@ export async function listDemoAccounts(db: Db): Promise<DemoWorld['accounts']> {
     ...ORGANIZATIONS.flatMap((o) => o.users.map((u) => ({ email: u.email, role: u.role, organization: o.name, note: u.note }))),
     ...DEMO_MEDICAL_ACCOUNTS,
     ...DEMO_APPLICANT_ACCOUNTS,
+    ...DEMO_RECRUITMENT_ACCOUNTS,
   ];
   const existing = await db
     .selectFrom('users')

@@ -1,6 +1,6 @@
 /** People: persons, their passports and their names in three forms (DESIGN.md section 7). */
 export { createPerson } from './person.service';
-export { findPersonSummaries, personSummaryJson, parsePersonSummaryJson, findPersonIdentity } from './person.repository';
+export { findPersonSummaries, personSummaryJson, parsePersonSummaryJson, findPersonIdentity, findPassportNumbers } from './person.repository';
 export { NewPerson, PersonNames, PersonSummary, ScriptName } from './person.schema';
 export { deriveNames, formatName } from './person.names';
 export { transliterate, toMrzLatin, TABLES as TRANSLITERATION_TABLES } from './transliteration/transliterate';

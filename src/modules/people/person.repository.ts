@@ -97,3 +97,10 @@ export async function findPersonIdentity(db: Queryable, id: string): Promise<(Pe
     .executeTakeFirst();
   return row ? { ...toPersonSummary(row), passportNumber: row.passport_number } : undefined;
 }
+
+/** Passport numbers for documents that must carry them (the employment contract); no other field. */
+export async function findPassportNumbers(db: Queryable, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'passport_number']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.passport_number]));
+}

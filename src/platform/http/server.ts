@@ -119,12 +119,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const indexHtml = serveWeb && existsSync(`${WEB_DIST}/index.html`) ? readFileSync(`${WEB_DIST}/index.html`, 'utf8') : undefined;
   if (indexHtml) {
     await app.register(fastifyStatic, { root: `${WEB_DIST}/assets`, prefix: '/assets/', maxAge: '365d', immutable: true, decorateReply: false });
-    const types: Record<string, string> = { 'favicon.svg': 'image/svg+xml', 'manifest.webmanifest': 'application/manifest+json', 'sw.js': 'text/javascript; charset=utf-8' };
+    const types: Record<string, string> = {
+      'favicon.svg': 'image/svg+xml',
+      'manifest.webmanifest': 'application/manifest+json',
+      'sw.js': 'text/javascript; charset=utf-8',
+    };
     for (const file of Object.keys(types)) {
       if (existsSync(`${WEB_DIST}/${file}`)) {
         const body = readFileSync(`${WEB_DIST}/${file}`);
         // The service worker must be revalidated on every load, or an old one would keep serving old pages.
-        app.get(`/${file}`, { schema: { hide: true } }, async (_request, reply) => reply.type(types[file] as string).header('cache-control', 'no-cache').send(body));
+        app.get(`/${file}`, { schema: { hide: true } }, async (_request, reply) =>
+          reply
+            .type(types[file] as string)
+            .header('cache-control', 'no-cache')
+            .send(body),
+        );
       }
     }
   }

@@ -16,6 +16,16 @@ import { ExamPage } from '../features/medical/ExamPage';
 import { HealthAuthorityPage } from '../features/medical/HealthAuthorityPage';
 import { MedicalPage } from '../features/medical/MedicalPage';
 import { VerifierPage } from '../features/verifier/VerifierPage';
+import { AgencyEmployersPage } from '../features/employers/AgencyEmployersPage';
+import { AgencyRequestsPage } from '../features/employers/AgencyRequestsPage';
+import { EmployerRequestsPage } from '../features/employers/EmployerRequestsPage';
+import { QuotasPage } from '../features/employers/QuotasPage';
+import { AgencyOffersPage } from '../features/recruitment/AgencyOffersPage';
+import { EmployerContractsPage } from '../features/recruitment/EmployerContractsPage';
+import { EmployerRequestPage } from '../features/recruitment/EmployerRequestPage';
+import { MyOffersPage } from '../features/recruitment/MyOffersPage';
+import { PoolPage } from '../features/recruitment/PoolPage';
+import { RunsPage } from '../features/recruitment/RunsPage';
 import { Loading } from '../components/Loading';
 import { Layout } from './Layout';
 import { navigationFor } from './navigation';
@@ -60,6 +70,16 @@ export function App() {
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/travel-groups" element={<TravelGroupsPage />} />
         <Route path="/transfers" element={<TransfersPage />} />
+        {me.role === 'applicant' ? <Route path="/my-offers" element={<MyOffersPage />} /> : null}
+        <Route path="/employer/requests" element={<EmployerRequestsPage />} />
+        <Route path="/employer/requests/:id" element={<EmployerRequestPage />} />
+        <Route path="/employer/contracts" element={<EmployerContractsPage />} />
+        <Route path="/agency/employers" element={<AgencyEmployersPage />} />
+        <Route path="/agency/requests" element={<AgencyRequestsPage />} />
+        <Route path="/quotas" element={<QuotasPage />} />
+        <Route path="/recruitment/pool" element={<PoolPage />} />
+        <Route path="/recruitment/runs" element={<RunsPage />} />
+        <Route path="/recruitment/offers" element={<AgencyOffersPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to={home} replace />} />

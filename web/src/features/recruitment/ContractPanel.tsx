@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { formatDate } from '../../app/i18n';
+import { useMe } from '../../app/session';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import type { OfferView } from './types';
+
+type Contract = NonNullable<OfferView['contract']>;
+
+/** SHA-256 of the PDF this browser downloaded, so the signature covers the document the signer received. */
+async function hashOfPdf(contract: Contract): Promise<string> {
+  if (!globalThis.crypto?.subtle) return contract.sha256;
+  const response = await fetch(`/api/contracts/${contract.id}/pdf`, { credentials: 'same-origin' });
+  const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The contract of an accepted offer: download, hash, who signed when, and the caller's signature. */
+export function ContractPanel({ contract }: { contract: Contract }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const client = useQueryClient();
+  const party = me.role === 'employer' ? 'employer' : me.role === 'applicant' ? 'worker' : null;
+  const signed = (p: 'employer' | 'worker') => contract.signatures.find((s) => s.party === p);
+  const sign = useMutation({
+    mutationFn: async () => api('POST', `/api/contracts/${contract.id}/sign`, { sha256: await hashOfPdf(contract) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['offers'] });
+      void client.invalidateQueries({ queryKey: ['case'] });
+      void client.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+  return (
+    <section className="contract" data-testid="contract" data-contract-status={contract.status}>
+      <h3>{t('recruitment.contract.title')}</h3>
+      <p>
+        <span className={`badge ${contract.status === 'signed' ? 'good' : 'warn'}`}>{t(`recruitment.contract_status.${contract.status}`)}</span>
+      </p>
+      <ul className="signatures">
+        {(['worker', 'employer'] as const).map((p) => {
+          const s = signed(p);
+          return (
+            <li key={p} data-testid={`signature-${p}`} data-signed={s ? 'yes' : 'no'}>
+              {t(`recruitment.contract.party.${p}`)}:{' '}
+              {s ? t('recruitment.contract.signed_on', { date: formatDate(s.signedAt, i18n.language) }) : t('recruitment.contract.not_signed')}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted small hash">
+        {t('recruitment.contract.hash')}: <code>{contract.sha256}</code>
+      </p>
+      {contract.sealedCredentialId ? null : contract.status === 'signed' ? <p className="muted small">{t('recruitment.contract.seal_pending')}</p> : null}
+      <div className="button-row">
+        <a className="button secondary" href={`/api/contracts/${contract.id}/pdf`} download data-testid="contract-pdf">
+          {t('recruitment.contract.download')}
+        </a>
+        {party && contract.status === 'awaiting_signatures' && !signed(party) ? (
+          <button type="button" className="primary" onClick={() => sign.mutate()} disabled={sign.isPending} data-testid="sign-contract">
+            {t('recruitment.contract.sign')}
+          </button>
+        ) : null}
+      </div>
+      {party && contract.status === 'awaiting_signatures' && !signed(party) ? <p className="muted small">{t('recruitment.contract.sign_note')}</p> : null}
+      <ProblemMessage error={sign.error} />
+    </section>
+  );
+}
