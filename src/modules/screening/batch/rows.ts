@@ -16,7 +16,10 @@ export const PEOPLE_COLUMNS = {
 export type Columns = ReadonlyMap<string, number>;
 
 /** Check the header row: required columns first, in order; optional ones after, in any order; nothing else. */
-export function readHeader(fields: readonly string[], spec: { required: readonly string[]; optional: readonly string[] }): { columns?: Columns; errors: FieldError[] } {
+export function readHeader(
+  fields: readonly string[],
+  spec: { required: readonly string[]; optional: readonly string[] },
+): { columns?: Columns; errors: FieldError[] } {
   const names = fields.map((f) => f.trim().toLowerCase());
   const errors: FieldError[] = [];
   spec.required.forEach((column, i) => {
@@ -24,7 +27,11 @@ export function readHeader(fields: readonly string[], spec: { required: readonly
   });
   names.slice(spec.required.length).forEach((column, i) => {
     if (!spec.optional.includes(column)) {
-      errors.push({ path: `header: column ${spec.required.length + i + 1}`, code: 'unknown', message: `unknown column "${column}" (optional: ${spec.optional.join(', ')})` });
+      errors.push({
+        path: `header: column ${spec.required.length + i + 1}`,
+        code: 'unknown',
+        message: `unknown column "${column}" (optional: ${spec.optional.join(', ')})`,
+      });
     }
   });
   if (new Set(names).size !== names.length) errors.push({ path: 'header', code: 'duplicate', message: 'a column appears twice' });

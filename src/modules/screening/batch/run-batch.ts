@@ -51,7 +51,8 @@ export async function loadListFile(path: string, onProgress?: (p: BatchProgress)
         continue;
       }
       const parsed = parseListRow(line, fields, columns);
-      if (parsed.row && ids.has(parsed.row.id)) parsed.errors.push({ path: `row ${line}: id`, code: 'duplicate', message: `id "${parsed.row.id}" appears twice` });
+      if (parsed.row && ids.has(parsed.row.id))
+        parsed.errors.push({ path: `row ${line}: id`, code: 'duplicate', message: `id "${parsed.row.id}" appears twice` });
       if (parsed.errors.length > 0 || !parsed.row) {
         errors.push(...parsed.errors);
         if (errors.length >= MAX_REPORTED_ERRORS) break;
@@ -62,7 +63,8 @@ export async function loadListFile(path: string, onProgress?: (p: BatchProgress)
       if (index.size % 50_000 === 0) onProgress?.({ phase: 'list', done: index.size, total: 0 });
     }
   } catch (error) {
-    if (error instanceof CsvFormatError) throw invalid('screening_list.invalid', [{ path: `row ${error.line}`, code: 'quote', message: 'a quoted field is not closed' }]);
+    if (error instanceof CsvFormatError)
+      throw invalid('screening_list.invalid', [{ path: `row ${error.line}`, code: 'quote', message: 'a quoted field is not closed' }]);
     throw error;
   }
   if (!columns) throw invalid('screening_list.invalid', [{ path: 'header', code: 'required', message: 'the file is empty' }]);
@@ -111,10 +113,16 @@ export async function screenFiles(input: ScreenFilesInput): Promise<BatchSummary
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   try {
-    await screenPeople(input.peoplePath, index, summary, async (line) => {
-      buffer.push(line);
-      if (buffer.length >= 2000) await flush();
-    }, (done) => input.onProgress?.({ phase: 'people', done, total }));
+    await screenPeople(
+      input.peoplePath,
+      index,
+      summary,
+      async (line) => {
+        buffer.push(line);
+        if (buffer.length >= 2000) await flush();
+      },
+      (done) => input.onProgress?.({ phase: 'people', done, total }),
+    );
     if (buffer.length > 0) await flush();
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
     renameSync(partial, input.outPath);
@@ -140,7 +148,8 @@ async function screenPeople(path: string, index: ListIndex, counters: Counters, 
         continue;
       }
       const parsed = parsePeopleRow(line, fields, columns);
-      if (parsed.row && ids.has(parsed.row.id)) parsed.errors.push({ path: `row ${line}: id`, code: 'duplicate', message: `id "${parsed.row.id}" appears twice` });
+      if (parsed.row && ids.has(parsed.row.id))
+        parsed.errors.push({ path: `row ${line}: id`, code: 'duplicate', message: `id "${parsed.row.id}" appears twice` });
       if (!parsed.row || parsed.errors.length > 0) throw invalid('screening_people.invalid', parsed.errors);
       ids.add(parsed.row.id);
       const { hits, compared } = index.screen(personFromRow(parsed.row));
@@ -155,7 +164,8 @@ async function screenPeople(path: string, index: ListIndex, counters: Counters, 
       if (counters.people % 5000 === 0) progress(counters.people);
     }
   } catch (error) {
-    if (error instanceof CsvFormatError) throw invalid('screening_people.invalid', [{ path: `row ${error.line}`, code: 'quote', message: 'a quoted field is not closed' }]);
+    if (error instanceof CsvFormatError)
+      throw invalid('screening_people.invalid', [{ path: `row ${error.line}`, code: 'quote', message: 'a quoted field is not closed' }]);
     throw error;
   }
   if (!columns) throw invalid('screening_people.invalid', [{ path: 'header', code: 'required', message: 'the file is empty' }]);

@@ -269,7 +269,9 @@ export async function generateEvaluationSet(options: GenerateOptions): Promise<G
   while (listIndex < options.list) {
     const identity = newIdentity(random);
     const entry = listEntry(identity, random, false);
-    const birthDate = random.chance(0.2) ? identity.birth.slice(0, 4) : random.chance(0.05) ? '' : entry.birthDate;
+    // Most entries of the register carry a full birth date; a few only the year or none.
+    const r = random.next();
+    const birthDate = r < 0.04 ? identity.birth.slice(0, 4) : r < 0.05 ? '' : entry.birthDate;
     await list.write(toCsvLine([pad('L', listOrder[listIndex++] as number), entry.name, birthDate, random.chance(0.5) ? identity.gender : '', '', '']));
     if (listIndex % 50_000 === 0) progress();
   }

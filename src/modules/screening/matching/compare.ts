@@ -1,5 +1,5 @@
 import { compareDates, type DateAgreement, type PartialDate } from './dates';
-import { compareNames, type PreparedName } from './names';
+import { compareNames, scoreNames, type PreparedName } from './names';
 import { DEFAULT_POLICY, type ScreeningPolicy } from './policy';
 import type { Reason } from './reasons';
 
@@ -95,8 +95,8 @@ function bestNameComparison(a: readonly PreparedName[], b: readonly PreparedName
   let best = { score: 0, a: a[0] ?? EMPTY, b: b[0] ?? EMPTY };
   for (const x of a) {
     for (const y of b) {
-      const c = compareNames(x, y, false);
-      if (c.score > best.score) best = { score: c.score, a: x, b: y };
+      const score = scoreNames(x, y);
+      if (score > best.score) best = { score, a: x, b: y };
     }
   }
   return best;

@@ -4,7 +4,7 @@
  * cost what their role says (a dropped patronymic costs almost nothing, a dropped given name a lot).
  */
 import { blockingCode, isCyrillic, skeleton, splitName, stem, suffixOf, toAsciiLetters } from './normalize';
-import { editDistance, jaroWinkler } from './similarity';
+import { editDistance } from './similarity';
 import type { Reason } from './reasons';
 
 export type NameRole = 'surname' | 'given' | 'patronymic' | 'any';
@@ -15,10 +15,14 @@ export interface NamePart {
 }
 
 export interface Token {
+  /** Interning id: equal ids are the same part in the same role. */
+  readonly id: number;
   readonly ascii: string;
   readonly skel: string;
   readonly stem: string;
   readonly code: string;
+  /** What `stem` removed (`ov`, `zoda`, `i`; empty for none). */
+  readonly ending: string;
   readonly cyrillic: boolean;
   readonly role: NameRole;
   /** Weight of the part when aligned. */
@@ -29,7 +33,7 @@ export interface Token {
 
 export type PreparedName = readonly Token[];
 
-type BaseToken = Pick<Token, 'ascii' | 'skel' | 'stem' | 'code' | 'cyrillic'>;
+type BaseToken = Pick<Token, 'ascii' | 'skel' | 'stem' | 'code' | 'ending' | 'cyrillic'>;
 
 const ROLE_WEIGHTS: Readonly<Record<NameRole, { weight: number; missing: number }>> = {
   surname: { weight: 1, missing: 0.6 },
@@ -42,13 +46,14 @@ const EXTRA_WORD = { weight: 0.5, missing: 0.1 };
 
 const cache = new Map<string, BaseToken>();
 const tokenCache = new Map<string, Token>();
+let generation = 0;
 
 export function prepareWord(word: string): BaseToken {
   let base = cache.get(word);
   if (!base) {
     const skel = skeleton(word);
     const stemmed = stem(skel);
-    base = { ascii: toAsciiLetters(word), skel, stem: stemmed, code: blockingCode(stemmed), cyrillic: isCyrillic(word) };
+    base = { ascii: toAsciiLetters(word), skel, stem: stemmed, code: blockingCode(stemmed), ending: skel.slice(stemmed.length), cyrillic: isCyrillic(word) };
     if (cache.size > 500_000) cache.clear();
     cache.set(word, base);
   }
@@ -66,8 +71,11 @@ export function prepareName(parts: readonly NamePart[]): PreparedName {
       if (!token) {
         const base = prepareWord(word);
         const weights = index === 0 ? ROLE_WEIGHTS[part.role] : EXTRA_WORD;
-        token = { ...base, role: part.role, ...weights };
-        if (tokenCache.size > 1_000_000) tokenCache.clear();
+        token = { id: tokenCache.size + 1 + generation * 2_000_000, ...base, role: part.role, ...weights };
+        if (tokenCache.size >= 2_000_000) {
+          tokenCache.clear();
+          generation += 1;
+        }
         tokenCache.set(key, token);
       }
       if (token.skel.length > 0) tokens.push(token);
@@ -76,7 +84,7 @@ export function prepareName(parts: readonly NamePart[]): PreparedName {
   return tokens;
 }
 
-export type PairKind = 'equal' | 'transliterated' | 'suffix' | 'edit' | 'similar' | 'initial';
+export type PairKind = 'equal' | 'transliterated' | 'suffix' | 'edit' | 'different' | 'initial';
 
 export interface PairSimilarity {
   readonly sim: number;
@@ -93,16 +101,18 @@ const PART_ORDER: Readonly<Record<NameRole, number>> = { surname: 0, given: 1, p
  * Similarity of two name parts. Equal skeletons are equal names in two systems. Equal stems are one name with
  * another ending (-ов, -зода, -ӣ): full weight for surnames and patronymics, little for given names, which
  * take no endings (Murod and Murodov are two names). Otherwise only one edit (two in long names) still
- * agrees; anything further is a different name, however similar it sounds.
+ * agrees; anything further is a different name, however similar it sounds (Karimov, Karomatov).
  */
 export function compareTokens(a: Token, b: Token): PairSimilarity {
-  if (a.ascii === b.ascii) return { sim: 1, kind: 'equal', distance: 0 };
-  if (a.skel === b.skel) return { sim: 1, kind: 'transliterated', distance: 0 };
+  if (a === b) return EQUAL;
+  if (a.ascii === b.ascii) return EQUAL;
+  if (a.skel === b.skel) return TRANSLITERATED;
+  if (Math.abs(a.skel.length - b.skel.length) > 2 && Math.abs(a.stem.length - b.stem.length) > 2 && a.skel.length > 1 && b.skel.length > 1) return DIFFERENT;
   if (a.skel.length === 1 || b.skel.length === 1) {
     return { sim: a.skel.charAt(0) === b.skel.charAt(0) ? 0.82 : 0, kind: 'initial', distance: 9 };
   }
-  const endingA = a.skel.slice(a.stem.length);
-  const endingB = b.skel.slice(b.stem.length);
+  const endingA = a.ending;
+  const endingB = b.ending;
   if (a.stem === b.stem && a.stem.length >= 3) {
     const given = a.role === 'given' || b.role === 'given';
     const bare = endingA === '' || endingB === '';
@@ -114,10 +124,15 @@ export function compareTokens(a: Token, b: Token): PairSimilarity {
   const stemSim = endingA === endingB || a.role === 'given' || b.role === 'given' ? stems.sim : stems.sim - 0.05;
   if (stemSim > whole.sim && stemSim >= AGREE) return { sim: stemSim, kind: 'edit', distance: stems.distance };
   if (whole.sim >= AGREE) return { sim: whole.sim, kind: 'edit', distance: whole.distance };
-  return { sim: Math.min(0.79, 0.8 * jaroWinkler(a.skel, b.skel)), kind: 'similar', distance: whole.distance };
+  return DIFFERENT;
 }
 
+const DIFFERENT: PairSimilarity = { sim: 0, kind: 'different', distance: 9 };
+const EQUAL: PairSimilarity = { sim: 1, kind: 'equal', distance: 0 };
+const TRANSLITERATED: PairSimilarity = { sim: 1, kind: 'transliterated', distance: 0 };
+
 function editSimilarity(x: string, y: string): { sim: number; distance: number } {
+  if (Math.abs(x.length - y.length) > 2) return { sim: 0, distance: 9 };
   const distance = editDistance(x, y, 2);
   const shorter = Math.min(x.length, y.length);
   if (distance === 0) return { sim: 1, distance };
@@ -137,6 +152,7 @@ const simMatrix = new Float64Array(MAX_PARTS * MAX_PARTS);
 const pairMatrix: (PairSimilarity | undefined)[] = new Array(MAX_PARTS * MAX_PARTS);
 const usedA = new Uint8Array(MAX_PARTS);
 const usedB = new Uint8Array(MAX_PARTS);
+const suffixMatrix = new Uint8Array(MAX_PARTS * MAX_PARTS);
 
 interface Pair {
   readonly i: number;
@@ -197,10 +213,8 @@ function pairReason(a: Token, b: Token, s: PairSimilarity): Reason {
       return { code: 'name_suffix', part, from: suffixOf(a.skel) || '∅', to: suffixOf(b.skel) || '∅' };
     case 'initial':
       return { code: 'name_initial', part };
-    case 'edit':
-      return { code: 'name_edit', part, distance: s.distance };
     default:
-      return { code: 'name_similar', part, similarity: Math.round(s.sim * 100) / 100 };
+      return { code: 'name_edit', part, distance: s.distance };
   }
 }
 
@@ -253,6 +267,64 @@ function hasSwappedOrder(a: PreparedName, b: PreparedName, pairs: readonly Pair[
       s.sim >= AGREE &&
       (((a[i] as Token).role === 'surname' && (b[j] as Token).role === 'given') || ((a[i] as Token).role === 'given' && (b[j] as Token).role === 'surname')),
   );
+}
+
+/**
+ * The score of `compareNames` without reasons and without allocating: the hot path of screening, where most
+ * compared pairs are no match at all.
+ */
+export function scoreNames(a: PreparedName, b: PreparedName): number {
+  const n = Math.min(a.length, MAX_PARTS);
+  const m = Math.min(b.length, MAX_PARTS);
+  if (n === 0 || m === 0) return 0;
+  for (let i = 0; i < n; i += 1) {
+    const ta = a[i] as Token;
+    for (let j = 0; j < m; j += 1) {
+      const tb = b[j] as Token;
+      const s = compareTokens(ta, tb);
+      simMatrix[i * MAX_PARTS + j] = s.sim + (ta.weight + tb.weight) * 1e-6;
+      suffixMatrix[i * MAX_PARTS + j] = s.kind === 'suffix' ? 1 : 0;
+    }
+  }
+  usedA.fill(0, 0, n);
+  usedB.fill(0, 0, m);
+  let num = 0;
+  let den = 0;
+  let agreeing = 0;
+  let endings = 0;
+  for (let k = Math.min(n, m); k > 0; k -= 1) {
+    let best = -1;
+    let bi = 0;
+    let bj = 0;
+    for (let i = 0; i < n; i += 1) {
+      if (usedA[i]) continue;
+      for (let j = 0; j < m; j += 1) {
+        if (usedB[j]) continue;
+        const v = simMatrix[i * MAX_PARTS + j] as number;
+        if (v > best) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    usedA[bi] = 1;
+    usedB[bj] = 1;
+    const weight = ((a[bi] as Token).weight + (b[bj] as Token).weight) / 2;
+    const sim = best - ((a[bi] as Token).weight + (b[bj] as Token).weight) * 1e-6;
+    den += weight;
+    if (sim >= AGREE) {
+      num += weight * sim;
+      agreeing += 1;
+      endings += suffixMatrix[bi * MAX_PARTS + bj] as number;
+    }
+  }
+  for (let i = 0; i < a.length; i += 1) if (i >= n || !usedA[i]) den += (a[i] as Token).missing;
+  for (let j = 0; j < b.length; j += 1) if (j >= m || !usedB[j]) den += (b[j] as Token).missing;
+  let score = den === 0 ? 0 : num / den;
+  if (agreeing < 2 && (a.length > 1 || b.length > 1)) score = Math.min(score, 0.7);
+  if (endings >= 2) score = Math.min(score, 0.86);
+  return Math.min(1, Math.max(0, score));
 }
 
 /** A full name of unknown structure (a list entry, a name in any order). */

@@ -6,18 +6,103 @@
  * skeleton is for comparing, never for printing.
  */
 
-/** Any Cyrillic letter (Tajik, Russian, Ukrainian, Belarusian, Kazakh, Serbian...) to Latin, for matching only. */
+/**
+ * Any Cyrillic letter (Tajik, Russian, Ukrainian, Belarusian, Kazakh, Serbian...) straight to the skeleton's
+ * symbols, letter by letter, so Cyrillic never passes through Latin digraphs (сх is s+h, not ш).
+ */
 const CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', ґ: 'g', ѓ: 'g', д: 'd', ђ: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'zh', з: 'z', ѕ: 'dz',
-  и: 'i', ӣ: 'i', і: 'i', ї: 'yi', й: 'y', ј: 'y', к: 'k', қ: 'k', ќ: 'k', л: 'l', љ: 'l', м: 'm', н: 'n', ң: 'n', њ: 'n',
-  о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'ch', у: 'u', ӯ: 'u', ү: 'u', ұ: 'u', ў: 'u', ф: 'f', х: 'kh', ҳ: 'h',
-  һ: 'h', ц: 'ts', ч: 'ch', ҷ: 'j', џ: 'j', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ә: 'a', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'g',
+  ґ: 'g',
+  ѓ: 'g',
+  д: 'd',
+  ђ: 'd',
+  е: 'e',
+  ё: 'yo',
+  є: 'ye',
+  ж: 'J',
+  з: 'z',
+  ѕ: 'dz',
+  и: 'i',
+  ӣ: 'i',
+  і: 'i',
+  ї: 'yi',
+  й: 'y',
+  ј: 'y',
+  к: 'k',
+  қ: 'k',
+  ќ: 'k',
+  л: 'l',
+  љ: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  њ: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  ћ: 'C',
+  у: 'u',
+  ӯ: 'u',
+  ү: 'u',
+  ұ: 'u',
+  ў: 'u',
+  ф: 'f',
+  х: 'h',
+  ҳ: 'h',
+  һ: 'h',
+  ц: 'Q',
+  ч: 'C',
+  ҷ: 'J',
+  џ: 'J',
+  ш: 'S',
+  щ: 'S',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ә: 'a',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** Latin letters with marks whose plain form would lose a sound (GOST 7.79 System A, Turkic and Slavic Latin). */
 const MARKED: Readonly<Record<string, string>> = {
-  č: 'ch', ć: 'ch', ç: 'ch', š: 'sh', ś: 'sh', ş: 'sh', ș: 'sh', ž: 'zh', ź: 'z', ż: 'z', ŝ: 'sh', û: 'yu', â: 'ya', ǧ: 'g',
-  ğ: 'g', ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', ʹ: '', ʺ: '', '`': '', "'": '', '’': '', 'ʼ': '', 'ʻ': '',
+  č: 'ch',
+  ć: 'ch',
+  ç: 'ch',
+  š: 'sh',
+  ś: 'sh',
+  ş: 'sh',
+  ș: 'sh',
+  ž: 'zh',
+  ź: 'z',
+  ż: 'z',
+  ŝ: 'sh',
+  û: 'yu',
+  â: 'ya',
+  ǧ: 'g',
+  ğ: 'g',
+  ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  ʹ: '',
+  ʺ: '',
+  '`': '',
+  "'": '',
+  '’': '',
+  ʼ: '',
+  ʻ: '',
 };
 
 /**
@@ -25,9 +110,9 @@ const MARKED: Readonly<Record<string, string>> = {
  * by the input): S for ш/sh, C for ч/ch, Q for ц/ts, J for ҷ/дж/ж (j, dzh, zh), so a one-letter typo in
  * Cyrillic stays one edit in the skeleton.
  */
-const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
-  // ICAO writes ъ as "ie": Раъно is Raieno there and Rano in Tajik passports.
-  [/([aeiou])ie(?=[^aeiou]|$)/g, '$1'],
+const LATIN_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
+  // ICAO writes ъ as "ie": Нӯъмон is Nuiemon there and Numon in Tajik passports.
+  [/([aeiou])ie(?=[^aeiouy])/g, '$1'],
   [/shch|shh|sch/g, 'S'],
   [/dzh|dj|zh/g, 'J'],
   [/tch|ch/g, 'C'],
@@ -37,40 +122,75 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/q|ck/g, 'k'],
   [/ph/g, 'f'],
   [/w/g, 'v'],
-  [/cz|tz|ts/g, 'Q'],
-  // A bare j before a vowel is ҷ (Tajik passports: Jamshed); elsewhere it is й (GOST B: Husejn).
-  [/(^|[^aeiou])j(?=[aeiou])/g, '$1J'],
+  [/cz|ts/g, 'Q'],
+  // A bare j before a vowel is ҷ (Tajik passports: Jamshed, Rajab); elsewhere it is й (GOST B: Husejn).
+  [/j(?=[aeiou])/g, 'J'],
   [/j/g, 'y'],
-  // й, ю, я, ё, е in the systems: y or i before a vowel at the start or after a vowel is y; after a vowel
-  // and before a consonant it is i (Husein, Huseyn, Husejn).
-  [/(^|[aeiou])[yi]+(?=[aeiou])/g, '$1y'],
-  [/([aeiou])y(?![aeiou])/g, '$1i'],
+];
+
+/** Vowel rules for all scripts: й, ю, я, ё, е written y, i, j, ye, yo, e by the systems. */
+const VOWEL_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Russian дж is Tajik ҷ.
+  [/dJ/g, 'J'],
+  // y or i before a vowel is y (Yusuf, Iusuf); any other y is i (Husein, Huseyn, Husejn).
+  [/[yi]+(?=[aeiou])/g, 'y'],
+  [/y(?![aeiou])/g, 'i'],
   [/ye/g, 'e'],
   // ё: yo in Tajik passports and GOST B, e in ICAO 9303 (Ёқуб: Yoqub, Ekub).
   [/yo/g, 'e'],
   [/ou/g, 'u'],
 ];
 
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'dos', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'binti', 'mr', 'mrs', 'ms', 'dr', 'monsieur', 'madame', 'mme', 'sir', 'prof']);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'del',
+  'dos',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'binti',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'monsieur',
+  'madame',
+  'mme',
+  'sir',
+  'prof',
+]);
 
-/** Lower-case ASCII letters of a name part in any script, before the phonetic rewrites. */
+function foldLatin(char: string): string {
+  const marked = MARKED[char];
+  if (marked !== undefined) return marked;
+  const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return /^[a-z]+$/.test(plain) ? plain : '';
+}
+
+/** Lower-case ASCII letters of a name part in any script (Cyrillic by the skeleton's symbols, lower-cased). */
 export function toAsciiLetters(part: string): string {
   let out = '';
   for (const char of part.normalize('NFC').toLowerCase()) {
     const cyrillic = CYRILLIC[char];
-    if (cyrillic !== undefined) {
-      out += cyrillic;
-      continue;
-    }
-    const marked = MARKED[char];
-    if (marked !== undefined) {
-      out += marked;
-      continue;
-    }
-    const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    if (/^[a-z]+$/.test(plain)) out += plain;
+    out += cyrillic === undefined ? foldLatin(char) : cyrillic.toLowerCase();
   }
   return out;
+}
+
+function rewriteLatin(run: string): string {
+  let text = run;
+  for (const [pattern, replacement] of LATIN_REWRITES) text = text.replace(pattern, replacement);
+  return text;
 }
 
 function collapseDoubles(text: string): string {
@@ -81,8 +201,19 @@ function collapseDoubles(text: string): string {
 
 /** The matching skeleton of one name part (see the module comment). */
 export function skeleton(part: string): string {
-  let text = toAsciiLetters(part);
-  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
+  let text = '';
+  let latin = '';
+  for (const char of part.normalize('NFC').toLowerCase()) {
+    const cyrillic = CYRILLIC[char];
+    if (cyrillic === undefined) {
+      latin += foldLatin(char);
+      continue;
+    }
+    text += rewriteLatin(latin) + cyrillic;
+    latin = '';
+  }
+  text += rewriteLatin(latin);
+  for (const [pattern, replacement] of VOWEL_REWRITES) text = text.replace(pattern, replacement);
   return collapseDoubles(text);
 }
 
@@ -90,7 +221,28 @@ export function skeleton(part: string): string {
  * Surname and patronymic endings that change between documents and after surname reforms: -ov/-ova/-ev/-eva,
  * -zoda/-zade, -i (Tajik -ӣ), -ovich/-ovna, -ogli/-kizi. Longest first; the stem keeps at least three letters.
  */
-const SUFFIXES = ['ovich', 'evich', 'ovna', 'evna', 'ichna', 'ogli', 'ugli', 'kizi', 'zoda', 'zade', 'zada', 'ova', 'eva', 'ina', 'ich', 'ov', 'ev', 'iy', 'yi', 'i'];
+const SUFFIXES = [
+  'ovich',
+  'evich',
+  'ovna',
+  'evna',
+  'ichna',
+  'ogli',
+  'ugli',
+  'kizi',
+  'zoda',
+  'zade',
+  'zada',
+  'ova',
+  'eva',
+  'ina',
+  'ich',
+  'ov',
+  'ev',
+  'iy',
+  'yi',
+  'i',
+];
 
 export function stem(skel: string): string {
   for (const suffix of SUFFIXES) {
@@ -120,7 +272,7 @@ export function splitName(name: string): string[] {
   return name
     .split(/[\s,.\-‐–—_/()]+/)
     .filter((part) => part.length > 0)
-    .filter((part) => !PARTICLES.has(toAsciiLetters(part)));
+    .filter((part) => !PARTICLES.has(part.toLowerCase()));
 }
 
 export function isCyrillic(text: string): boolean {

@@ -8,7 +8,6 @@ export const REASON_CODES = [
   'name_transliterated',
   'name_suffix',
   'name_edit',
-  'name_similar',
   'name_initial',
   'name_differs',
   'name_missing',
@@ -33,8 +32,6 @@ export interface Reason {
   readonly part?: (typeof NAME_PARTS)[number];
   /** Edit distance for `name_edit`. */
   readonly distance?: number;
-  /** Similarity for `name_similar`. */
-  readonly similarity?: number;
   /** Endings for `name_suffix` (`ov` → `zoda`; `∅` for none). */
   readonly from?: string;
   readonly to?: string;
@@ -57,8 +54,6 @@ export function formatReason(reason: Reason): string {
       return `${part} equal but for the ending (${ending(reason.from)} / ${ending(reason.to)})`;
     case 'name_edit':
       return reason.distance === 1 ? `${part} one edit apart` : `${part} ${reason.distance ?? 2} edits apart`;
-    case 'name_similar':
-      return `${part} similar (${(reason.similarity ?? 0).toFixed(2)})`;
     case 'name_initial':
       return `${part} given as an initial`;
     case 'name_differs':
