@@ -12,11 +12,13 @@ import { buildServer } from './platform/http/server';
 import type { RouteDefinition } from './platform/http/route';
 import { JobWorker } from './platform/jobs/queue';
 import { journeyRoutes } from './modules/journey';
+import { peopleRoutes } from './modules/people';
+import { screeningRoutes } from './modules/screening';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
   const { db } = handle;
-  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db)];
+  return [...authRoutes(db, config), ...auditRoutes(db), ...journeyRoutes(db), ...peopleRoutes(db), ...screeningRoutes(db)];
 }
 
 export interface App {

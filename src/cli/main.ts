@@ -3,6 +3,7 @@ import { ConfigError } from '../platform/config';
 import { isDomainError } from '../platform/errors';
 import { CliError } from './cli-error';
 import { registerPlatformCommands } from './platform.commands';
+import { registerScreeningCommands } from './screening.commands';
 import { registerServeCommand } from './serve.command';
 
 const program = new Command('corridor').description('Corridor: an organized labour-migration corridor between two states').exitOverride();
@@ -10,6 +11,7 @@ program.configureOutput({ outputError: (text, write) => write(`corridor: ${(text
 
 registerServeCommand(program);
 registerPlatformCommands(program);
+registerScreeningCommands(program);
 
 try {
   await program.parseAsync(process.argv);
