@@ -6,6 +6,12 @@ import { OverviewPage } from '../features/home/OverviewPage';
 import { CaseDetailPage } from '../features/journey/CaseDetailPage';
 import { CaseListPage } from '../features/journey/CaseListPage';
 import { MyCasePage } from '../features/journey/MyCasePage';
+import { DuplicatesPage } from '../features/people/DuplicatesPage';
+import { PersonPage } from '../features/people/PersonPage';
+import { RegisterPage } from '../features/people/RegisterPage';
+import { ListsPage } from '../features/screening/ListsPage';
+import { ReviewPage } from '../features/screening/ReviewPage';
+import { ReviewQueuePage } from '../features/screening/ReviewQueuePage';
 import { Loading } from '../components/Loading';
 import { Layout } from './Layout';
 import { navigationFor } from './navigation';
@@ -17,7 +23,10 @@ export function App() {
   if (!me) {
     return (
       <Layout>
-        <SignInPage />
+        <Routes>
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="*" element={<SignInPage />} />
+        </Routes>
       </Layout>
     );
   }
@@ -29,6 +38,11 @@ export function App() {
         {home === '/' ? <Route path="/" element={<OverviewPage />} /> : <Route path="/" element={<Navigate to={home} replace />} />}
         <Route path="/cases" element={<CaseListPage />} />
         <Route path="/cases/:id" element={<CaseDetailPage />} />
+        <Route path="/people/duplicates" element={<DuplicatesPage />} />
+        <Route path="/people/:id" element={<PersonPage />} />
+        <Route path="/screening" element={<ReviewQueuePage />} />
+        <Route path="/screening/reviews/:id" element={<ReviewPage />} />
+        <Route path="/screening/lists" element={<ListsPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to={home} replace />} />

@@ -19,6 +19,9 @@ export const NAVIGATION: readonly NavEntry[] = [
     labelKey: 'nav.cases',
     roles: ['origin_agency', 'destination_agency', 'employer', 'mvd_office', 'consular_office', 'clinic_staff', 'clinic_head'],
   },
+  { path: '/people/duplicates', labelKey: 'people.nav.duplicates', roles: ['origin_agency'] },
+  { path: '/screening', labelKey: 'screening.nav.reviews', roles: ['mvd_office'] },
+  { path: '/screening/lists', labelKey: 'screening.nav.lists', roles: ['mvd_office'] },
   { path: '/audit', labelKey: 'nav.audit', roles: ['auditor'] },
   { path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
 ];
