@@ -9,6 +9,7 @@ import { inTransaction, type Db, type Tx } from '../platform/database/database';
 import type { OrganizationKind } from '../platform/database/platform-tables';
 import { createRound, upsertCorridor, type Corridor } from '../modules/journey';
 import { DEMO_APPLICANT_ACCOUNTS, seedDemoApplicants } from './demo-applicants';
+import { seedScreeningDemo } from './demo-screening';
 import type { DemoWorld } from './demo-world';
 
 export const DEMO_PASSWORD = 'corridor-demo';
@@ -80,7 +81,10 @@ const ORGANIZATIONS: readonly OrgSpec[] = [
     kind: 'mvd_office',
     name: 'Representative Office of the Russian MVD in Dushanbe',
     country: 'TJ',
-    users: [{ email: 'mvd@corridor.demo', name: 'Sergei Volkov', role: 'mvd_office', note: 'entry-ban screening' }],
+    users: [
+      { email: 'mvd@corridor.demo', name: 'Sergei Volkov', role: 'mvd_office', note: 'entry-ban screening: review queue, lists' },
+      { email: 'mvd2@corridor.demo', name: 'Olga Petrova', role: 'mvd_office', note: 'second officer: confirms refusals (four eyes)' },
+    ],
   },
   {
     key: 'consular_office',
@@ -159,6 +163,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoWorl
     };
     await seedOrganizations(trx, world, passwordHash);
     await seedDemoApplicants(trx, SEED_CONTEXT, world, passwordHash, now);
+    await seedScreeningDemo(trx, SEED_CONTEXT, world);
     return world;
   });
 }

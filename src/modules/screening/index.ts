@@ -22,7 +22,7 @@ export * as matching from './matching';
 export { screenFiles, loadListFile, type BatchProgress, type BatchSummary } from './batch/run-batch';
 export { generateEvaluationSet, type GenerateOptions, type GeneratedSet } from './evaluation/generate';
 export { evaluateMatches, readTruth, type Evaluation } from './evaluation/evaluate';
-export { importWatchlist, parseListCsv, type ImportResult } from './watchlist.service';
+export { importWatchlist, insertWatchlistVersion, parseListCsv, type ImportResult } from './watchlist.service';
 export { resetListCache, getCurrentList } from './list-cache';
 export { recordHits, screenPersonRow, setCaseScreening, screenCase } from './screening.service';
 export { NEUTRAL_REFUSAL_REASON } from './review.service';

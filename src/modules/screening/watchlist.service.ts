@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { audit, type ActionContext } from '../../platform/audit/audit';
 import { isSystemActor } from '../../platform/auth/roles';
-import { inTransaction, type Db, type Queryable } from '../../platform/database/database';
+import { inTransaction, type Db, type Queryable, type Tx } from '../../platform/database/database';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs/queue';
 import { parseCsvText, CsvFormatError } from './batch/csv';
@@ -75,37 +75,40 @@ export async function importWatchlist(db: Db, context: ActionContext, input: { s
   if (errors.length > 0) {
     throw new DomainError('watchlist.invalid', { detail: `${errors.length} problem(s); first: ${errors[0]?.path}: ${errors[0]?.message}`, fields: errors });
   }
-  return inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(${LIST_LOCK})`.execute(trx);
-    const last = await trx.selectFrom('watchlist_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirst();
-    const version = (last?.version ?? 0) + 1;
-    const importedBy = isSystemActor(context.actor) ? null : context.actor.userId;
-    const { id: versionId } = await trx
-      .insertInto('watchlist_versions')
-      .values({ version, source: input.source, entry_count: rows.length, imported_by: importedBy, rescreen_job_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (let i = 0; i < rows.length; i += 2000) {
-      await trx
-        .insertInto('watchlist_entries')
-        .values(
-          rows.slice(i, i + 2000).map((r) => ({
-            version_id: versionId,
-            list_id: r.id,
-            name: r.name,
-            birth_date: r.birthDate,
-            gender: r.gender,
-            passport_number: r.passportNumber,
-            nationality: r.nationality,
-          })),
-        )
-        .execute();
-    }
-    const jobId = (await enqueue(trx, 'screening.rescreen_pool', { versionId }, { dedupeKey: `screening.rescreen_pool:${versionId}`, maxAttempts: 3 })) ?? null;
-    await trx.updateTable('watchlist_versions').set({ rescreen_job_id: jobId }).where('id', '=', versionId).execute();
-    await audit(trx, context, { type: 'watchlist.imported', entityType: 'watchlist', entityId: versionId, data: { version, entries: rows.length, jobId } });
-    return { versionId, version, entries: rows.length, jobId };
-  });
+  return inTransaction(db, (trx) => insertWatchlistVersion(trx, context, input.source, rows));
+}
+
+/** Write a checked list as the next version and enqueue the pool's rescreen, in the caller's transaction. */
+export async function insertWatchlistVersion(trx: Tx, context: ActionContext, source: string, rows: readonly ListRow[]): Promise<ImportResult> {
+  await sql`select pg_advisory_xact_lock(${LIST_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('watchlist_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const version = (last?.version ?? 0) + 1;
+  const importedBy = isSystemActor(context.actor) ? null : context.actor.userId;
+  const { id: versionId } = await trx
+    .insertInto('watchlist_versions')
+    .values({ version, source, entry_count: rows.length, imported_by: importedBy, rescreen_job_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto('watchlist_entries')
+      .values(
+        rows.slice(i, i + 2000).map((r) => ({
+          version_id: versionId,
+          list_id: r.id,
+          name: r.name,
+          birth_date: r.birthDate,
+          gender: r.gender,
+          passport_number: r.passportNumber,
+          nationality: r.nationality,
+        })),
+      )
+      .execute();
+  }
+  const jobId = (await enqueue(trx, 'screening.rescreen_pool', { versionId }, { dedupeKey: `screening.rescreen_pool:${versionId}`, maxAttempts: 3 })) ?? null;
+  await trx.updateTable('watchlist_versions').set({ rescreen_job_id: jobId }).where('id', '=', versionId).execute();
+  await audit(trx, context, { type: 'watchlist.imported', entityType: 'watchlist', entityId: versionId, data: { version, entries: rows.length, jobId } });
+  return { versionId, version, entries: rows.length, jobId };
 }
 
 export async function listVersions(db: Queryable) {
