@@ -39,7 +39,7 @@ const ROLE_WEIGHTS: Readonly<Record<NameRole, { weight: number; missing: number 
   surname: { weight: 1, missing: 0.6 },
   given: { weight: 1, missing: 0.6 },
   patronymic: { weight: 0.6, missing: 0.05 },
-  any: { weight: 1, missing: 0.2 },
+  any: { weight: 1, missing: 0.1 },
 };
 /** A second given name (or a second word of any role) weighs less and may be dropped. */
 const EXTRA_WORD = { weight: 0.5, missing: 0.1 };
@@ -108,8 +108,8 @@ export function compareTokens(a: Token, b: Token): PairSimilarity {
   if (a.ascii === b.ascii) return EQUAL;
   if (a.skel === b.skel) return TRANSLITERATED;
   if (Math.abs(a.skel.length - b.skel.length) > 2 && Math.abs(a.stem.length - b.stem.length) > 2 && a.skel.length > 1 && b.skel.length > 1) return DIFFERENT;
-  if (a.skel.length === 1 || b.skel.length === 1) {
-    return { sim: a.skel.charAt(0) === b.skel.charAt(0) ? 0.82 : 0, kind: 'initial', distance: 9 };
+  if (a.ascii.length === 1 || b.ascii.length === 1) {
+    return { sim: a.ascii.charAt(0) === b.ascii.charAt(0) ? 0.82 : 0, kind: 'initial', distance: 9 };
   }
   const endingA = a.ending;
   const endingB = b.ending;

@@ -174,7 +174,10 @@ function foldLatin(char: string): string {
   const marked = MARKED[char];
   if (marked !== undefined) return marked;
   const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return /^[a-z]+$/.test(plain) ? plain : '';
+  if (/^[a-z]+$/.test(plain)) return plain;
+  // Letters of scripts without a table here (Arabic, Hebrew, Greek, ...) stay as they are: two spellings in the
+  // same script still compare letter by letter.
+  return /^\p{L}$/u.test(char) && !/[a-z]/.test(plain) ? char : '';
 }
 
 /** Lower-case ASCII letters of a name part in any script (Cyrillic by the skeleton's symbols, lower-cased). */
@@ -270,6 +273,7 @@ export function blockingCode(stemmed: string): string {
 /** Split a full name into parts on spaces, hyphens, commas and dots; honorifics and particles are dropped. */
 export function splitName(name: string): string[] {
   return name
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .split(/[\s,.\-‐–—_/()]+/)
     .filter((part) => part.length > 0)
     .filter((part) => !PARTICLES.has(part.toLowerCase()));
