@@ -16,6 +16,7 @@ declare module '../../platform/audit/audit' {
     'screening.match_cleared': { matchId: string };
     'screening.refusal_proposed': { matchId: string };
     'screening.refusal_confirmed': { matchId: string };
+    'screening.match_read': { matchId: string };
   }
 }
 

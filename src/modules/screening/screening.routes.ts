@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audit } from '../../platform/audit/audit';
 import { inTransaction, type Db } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route';
@@ -42,10 +43,15 @@ export function screeningRoutes(db: Db): RouteDefinition[] {
       method: 'GET',
       url: '/api/screening/reviews/:id',
       permission: 'screening.review',
-      summary: 'One match: the person, the list entry, score and reasons',
+      summary: 'One match: the person, the list entry, score and reasons (an audited read of identity)',
       tags: ['screening'],
       schema: { params: IdParams, response: { 200: ReviewItem } },
-      handler: ({ params, principal }) => getReview(db, principal, params.id),
+      handler: ({ params, principal, context }) =>
+        inTransaction(db, async (trx) => {
+          const item = await getReview(trx, principal, params.id);
+          await audit(trx, context, { type: 'screening.match_read', entityType: 'person', entityId: item.person.id, data: { matchId: item.id } });
+          return item;
+        }),
     }),
     decisionRoute(db, '/api/screening/reviews/:id/clear', 'Clear a match (a namesake); a held case with nothing pending is cleared', clearMatch),
     decisionRoute(db, '/api/screening/reviews/:id/propose-refusal', 'Propose a refusal (a second officer confirms)', proposeRefusal),
