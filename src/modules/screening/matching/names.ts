@@ -119,7 +119,11 @@ export function compareTokens(a: Token, b: Token): PairSimilarity {
     return { sim: given ? 0.75 : bare ? 0.9 : 0.95, kind: 'suffix', distance: 0 };
   }
   // Whole words, and stems apart from their endings (a typo and another ending at once: Ibroihmov, Ibrohimzoda).
-  const whole = editSimilarity(a.skel, b.skel);
+  // A typo is made in one script: the letters as written (ascii) may be one edit apart where the skeletons,
+  // after their rewrites, are two.
+  const skelSim = editSimilarity(a.skel, b.skel);
+  const asciiSim = a.cyrillic === b.cyrillic ? editSimilarity(a.ascii, b.ascii) : NO_EDIT;
+  const whole = asciiSim.sim > skelSim.sim ? asciiSim : skelSim;
   const stems = endingA === endingB ? whole : editSimilarity(a.stem, b.stem);
   const stemSim = endingA === endingB || a.role === 'given' || b.role === 'given' ? stems.sim : stems.sim - 0.05;
   if (stemSim > whole.sim && stemSim >= AGREE) return { sim: stemSim, kind: 'edit', distance: stems.distance };
@@ -131,12 +135,16 @@ const DIFFERENT: PairSimilarity = { sim: 0, kind: 'different', distance: 9 };
 const EQUAL: PairSimilarity = { sim: 1, kind: 'equal', distance: 0 };
 const TRANSLITERATED: PairSimilarity = { sim: 1, kind: 'transliterated', distance: 0 };
 
+const NO_EDIT = { sim: 0, distance: 9 };
+
 function editSimilarity(x: string, y: string): { sim: number; distance: number } {
-  if (Math.abs(x.length - y.length) > 2) return { sim: 0, distance: 9 };
+  if (Math.abs(x.length - y.length) > 2) return NO_EDIT;
   const distance = editDistance(x, y, 2);
   const shorter = Math.min(x.length, y.length);
   if (distance === 0) return { sim: 1, distance };
   if (distance === 1 && shorter >= 4) return { sim: 0.9, distance };
+  // Three-letter names one edit apart (Ali, Abli) agree, weakly: Ali and Vali are two names as often as one.
+  if (distance === 1 && shorter === 3) return { sim: 0.84, distance };
   if (distance === 2 && shorter >= 7) return { sim: 0.82, distance };
   return { sim: 0, distance };
 }

@@ -222,7 +222,8 @@ export function skeleton(part: string): string {
 
 /**
  * Surname and patronymic endings that change between documents and after surname reforms: -ov/-ova/-ev/-eva,
- * -zoda/-zade, -i (Tajik -ӣ), -ovich/-ovna, -ogli/-kizi. Longest first; the stem keeps at least three letters.
+ * -zoda/-zade, -i (Tajik -ӣ), -ovich/-ovna, -ogli/-kizi (in skeleton symbols: C is ch). Longest first; the stem
+ * keeps at least three letters.
  */
 const SUFFIXES = [
   'ovich',
@@ -250,8 +251,8 @@ const SUFFIXES = [
 export function stem(skel: string): string {
   for (const suffix of SUFFIXES) {
     if (skel.length - suffix.length >= 3 && skel.endsWith(suffix)) {
-      // Tajik -ӣ only ends a surname of five letters or more (Rahmoni); Ali, Zaki, Vali keep it.
-      if (suffix === 'i' && skel.length < 5) continue;
+      // Tajik -ӣ ends surnames (Rahmoni, Boqi of Boqiev); three-letter names keep it (Ali, Vali).
+      if (suffix === 'i' && skel.length < 4) continue;
       return skel.slice(0, -suffix.length);
     }
   }
