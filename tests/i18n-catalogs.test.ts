@@ -62,11 +62,7 @@ describe('message catalogs', () => {
   test('every message is valid ICU in its language and uses the same placeholders as English', () => {
     for (const [key, { value }] of catalogs.en) {
       const english = new IntlMessageFormat(message(value), 'en').getAst();
-      const names = (ast: unknown): string[] =>
-        JSON.stringify(ast)
-          .match(/"value":"([a-zA-Z]+)","type":(1|2|3|4|5|6)\b/g)
-          ?.map((s) => s.split('"')[3] as string)
-          .sort() ?? [];
+      const names = (ast: unknown): string[] => JSON.stringify(ast).match(/"value":"([a-zA-Z]+)","type":(1|2|3|4|5|6)\b/g)?.map((s) => s.split('"')[3] as string).sort() ?? [];
       for (const language of ['tg', 'ru'] as const) {
         const translated = catalogs[language].get(key);
         const ast = new IntlMessageFormat(message(translated?.value ?? ''), language).getAst();
@@ -88,9 +84,7 @@ describe('message catalogs', () => {
     });
     expect(unused).toEqual([]);
     const namespaces = new Set([...keys].map((k) => k.split('.')[0]));
-    const missing = [...literals].filter(
-      (l) => namespaces.has(l.split('.')[0]) && !l.startsWith('errors.') && !keys.has(l) && /^[a-z]+\.[a-z_]+\.[a-z0-9_.]+$/.test(l) && !l.includes('.json'),
-    );
+    const missing = [...literals].filter((l) => namespaces.has(l.split('.')[0]) && !l.startsWith('errors.') && !keys.has(l) && /^[a-z]+\.[a-z_]+\.[a-z0-9_.]+$/.test(l) && !l.includes('.json'));
     expect(missing).toEqual([]);
   });
 

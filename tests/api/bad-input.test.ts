@@ -26,13 +26,7 @@ async function sessionFor(role: Role): Promise<Session> {
   return session;
 }
 
-const junkSegment = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.constant('00000000-0000-4000-8000-000000000000'),
-  fc.integer().map(String),
-  fc.constant('%00'),
-  fc.constant('..'),
-);
+const junkSegment = fc.oneof(fc.string({ maxLength: 40 }), fc.constant('00000000-0000-4000-8000-000000000000'), fc.integer().map(String), fc.constant('%00'), fc.constant('..'));
 const junkBody = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 200 }), fc.constant('{"unterminated":'), fc.constant(''));
 const junkQuery = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 30 }), { maxKeys: 4 });
 

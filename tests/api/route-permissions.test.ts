@@ -39,8 +39,7 @@ describe('every route × every role', () => {
       for (const role of ROLES) {
         const res = await call(t.server, sessions.get(role), route.method, url, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
         const refused = res.status === 403 && (res.body as { code?: string }).code === 'auth.forbidden';
-        if (granted.has(role) === refused)
-          unexpected.push(`${route.method} ${route.url} as ${role} → ${res.status} (${granted.has(role) ? 'granted' : 'not granted'})`);
+        if (granted.has(role) === refused) unexpected.push(`${route.method} ${route.url} as ${role} → ${res.status} (${granted.has(role) ? 'granted' : 'not granted'})`);
       }
     }
     expect(unexpected).toEqual([]);
