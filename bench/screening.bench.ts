@@ -93,7 +93,9 @@ async function generatedSet(people: number, list: number, runs: number) {
     );
   line('Corridor', quality, seconds, Math.max(...product.map((r) => r.peakMiB)), last.pairsCompared);
   line('baseline', base, baseSeconds, Math.max(...baselineRuns.map((r) => r.peakMiB)));
-  console.log(`  cpu        Corridor ${fmt(median(product.map((r) => r.cpuSeconds)), 1)} s, baseline ${fmt(median(baselineRuns.map((r) => r.cpuSeconds)), 1)} s of CPU (the wall clock above also counts other work on a shared machine)`);
+  console.log(
+    `  cpu        Corridor ${fmt(median(product.map((r) => r.cpuSeconds)), 1)} s, baseline ${fmt(median(baselineRuns.map((r) => r.cpuSeconds)), 1)} s of CPU (the wall clock above also counts other work on a shared machine)`,
+  );
   console.log(
     `  ratios     recall match+review ×${fmt(quality.recallMatchOrReview / Math.max(base.recallMatchOrReview, 1e-9), 2)}, time ×${fmt(seconds / baseSeconds, 1)} of the baseline; index built in ${fmt(last.indexSeconds, 1)} s; matches ${quality.matches}, reviews ${quality.reviews}\n`,
   );
