@@ -89,11 +89,11 @@ export function registerScreeningCommands(program: Command): void {
   screen
     .command('import')
     .description('import LIST.csv as a new list version (all or nothing) and rescreen the pool, showing progress')
-    .requiredOption('--list <file>', 'LIST.csv')
+    .requiredOption('--file <file>', 'LIST.csv to import')
     .option('--source <text>', 'where the list comes from (default: the file name)')
     .option('--no-wait', 'do not wait for the rescreen of the pool')
-    .action(async (options: { list: string; source?: string; wait: boolean }) => {
-      const path = mustExist(options.list, '--list');
+    .action(async (options: { file: string; source?: string; wait: boolean }) => {
+      const path = mustExist(options.file, '--file');
       const csv = await readFile(path, 'utf8');
       await withDatabase(async ({ db }) => {
         const result = await importWatchlist(db, CLI_CONTEXT, { source: options.source ?? basename(path), csv }).catch(oneLine);
