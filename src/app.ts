@@ -17,6 +17,8 @@ import { registerWelfareJobs, welfareRoutes } from './modules/welfare';
 import { credentialsRoutes } from './modules/credentials';
 import { medicalRoutes } from './modules/medical';
 import { recruitmentRoutes } from './modules/recruitment';
+import { peopleRoutes } from './modules/people';
+import { screeningRoutes } from './modules/screening';
 import './platform/database/platform-tables';
 
 export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefinition[] {
@@ -25,6 +27,8 @@ export function allRoutes(handle: DatabaseHandle, config: Config): RouteDefiniti
     ...authRoutes(db, config),
     ...auditRoutes(db),
     ...journeyRoutes(db),
+    ...peopleRoutes(db),
+    ...screeningRoutes(db),
     ...credentialsRoutes(db, config),
     ...medicalRoutes(db, config),
     ...employersRoutes(db),

@@ -4,6 +4,7 @@ import { isDomainError } from '../platform/errors';
 import { CliError } from './cli-error';
 import { registerPlatformCommands } from './platform.commands';
 import { registerRecruitmentCommands } from './recruitment.commands';
+import { registerScreeningCommands } from './screening.commands';
 import { registerServeCommand } from './serve.command';
 import { registerCredentialsCommands } from './credentials.commands';
 import { registerMedicalCommands } from './medical.commands';
@@ -16,6 +17,7 @@ registerPlatformCommands(program);
 registerMedicalCommands(program);
 registerCredentialsCommands(program);
 registerRecruitmentCommands(program);
+registerScreeningCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -82,7 +82,7 @@ const ACTOR_ROLE: Readonly<Record<CaseAction, string>> = {
 };
 
 const REASONS: Partial<Record<CaseAction, string>> = {
-  refuse: 'Entry ban confirmed by the officer',
+  refuse: 'Decision of the entry screening',
   return_home: 'Family circumstances',
   withdraw: 'Changed plans',
 };
@@ -93,7 +93,7 @@ const POPULATION: ReadonlyArray<{ status: CaseStatus; count: number; accounts?: 
   { status: 'medical_booked', count: 4 },
   { status: 'medical_not_cleared', count: 1 },
   { status: 'medical_cleared', count: 3 },
-  { status: 'screening_hold', count: 2 },
+  { status: 'screening_hold', count: 2, accounts: ['davlat@corridor.demo'] },
   { status: 'refused', count: 1 },
   { status: 'screened_clear', count: 3 },
   { status: 'in_pool', count: 5 },
@@ -117,6 +117,7 @@ const NAMED: Readonly<Record<string, { surname: string; given: string; father: s
   'jamshed@corridor.demo': { surname: 'Раҳмонов', given: 'Ҷамшед', father: 'Саид', gender: 'M' },
   'sohrob@corridor.demo': { surname: 'Ғафуров', given: 'Сӯҳроб', father: 'Умар', gender: 'M' },
   'firdavs@corridor.demo': { surname: 'Ҷалолов', given: 'Фирдавс', father: 'Ҷалол', gender: 'M' },
+  'davlat@corridor.demo': { surname: 'Давлатов', given: 'Комрон', father: 'Раҳим', gender: 'M' },
 };
 
 const ACCOUNT_NOTES: Readonly<Record<string, string>> = {
@@ -125,6 +126,7 @@ const ACCOUNT_NOTES: Readonly<Record<string, string>> = {
   'jamshed@corridor.demo': 'applicant with a signed contract, about to depart',
   'sohrob@corridor.demo': 'applicant on the way to Russia',
   'firdavs@corridor.demo': 'worker who arrived in Russia (deadlines running)',
+  'davlat@corridor.demo': 'applicant whose screening is on hold (a namesake on the entry-ban list)',
 };
 
 export const DEMO_APPLICANT_ACCOUNTS = Object.entries(ACCOUNT_NOTES).map(([email, note]) => ({ email, role: 'applicant' as const, organization: null, note }));

@@ -13,6 +13,7 @@ import { DEMO_MEDICAL_ACCOUNTS, seedMedicalDemo } from './demo-medical';
 import type { KeyVault } from '../modules/credentials';
 import { loadConfig } from '../platform/config';
 import { DEMO_RECRUITMENT_ACCOUNTS, seedRecruitmentDemo } from './demo-recruitment';
+import { seedScreeningDemo } from './demo-screening';
 import type { DemoWorld } from './demo-world';
 import { seedWelfareDemo } from './demo-welfare';
 
@@ -85,7 +86,10 @@ const ORGANIZATIONS: readonly OrgSpec[] = [
     kind: 'mvd_office',
     name: 'Representative Office of the Russian MVD in Dushanbe',
     country: 'TJ',
-    users: [{ email: 'mvd@corridor.demo', name: 'Sergei Volkov', role: 'mvd_office', note: 'entry-ban screening' }],
+    users: [
+      { email: 'mvd@corridor.demo', name: 'Sergei Volkov', role: 'mvd_office', note: 'entry-ban screening: review queue, lists' },
+      { email: 'mvd2@corridor.demo', name: 'Olga Petrova', role: 'mvd_office', note: 'second officer: confirms refusals (four eyes)' },
+    ],
   },
   {
     key: 'consular_office',
@@ -164,6 +168,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), vault: KeyVault =
     };
     await seedOrganizations(trx, world, passwordHash);
     await seedDemoApplicants(trx, SEED_CONTEXT, world, passwordHash, now);
+    await seedScreeningDemo(trx, SEED_CONTEXT, world);
     await seedMedicalDemo(trx, SEED_CONTEXT, world, vault, passwordHash, now);
     await seedRecruitmentDemo(trx, world, passwordHash);
     await seedWelfareDemo(trx, SEED_CONTEXT, world);

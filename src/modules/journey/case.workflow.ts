@@ -95,12 +95,12 @@ export const TRANSITIONS = {
   },
   medical_not_cleared: { book_medical: { to: 'medical_booked', roles: ['applicant'], via: 'module' }, ...exits },
   medical_cleared: {
-    clear_screening: { to: 'screened_clear', roles: ['mvd_office'], via: 'module' },
+    clear_screening: { to: 'screened_clear', roles: ['mvd_office', 'system'], via: 'module' },
     hold_screening: { to: 'screening_hold', roles: ['mvd_office', 'system'], via: 'module' },
     ...exits,
   },
   screening_hold: {
-    clear_screening: { to: 'screened_clear', roles: ['mvd_office'], via: 'module' },
+    clear_screening: { to: 'screened_clear', roles: ['mvd_office', 'system'], via: 'module' },
     refuse: { to: 'refused', roles: ['mvd_office'], via: 'module', reason: 'required' },
     ...exits,
   },

@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/database/database';
 import type { NewPerson, PersonSummary } from './person.schema';
 import './person.tables';
 
-export async function insertPerson(db: Queryable, input: NewPerson): Promise<string> {
+export async function insertPerson(db: Queryable, input: NewPerson & { passportIssuingState?: string | null }): Promise<string> {
   const { names } = input;
   const row = await db
     .insertInto('persons')
@@ -21,6 +21,7 @@ export async function insertPerson(db: Queryable, input: NewPerson): Promise<str
       citizenship: input.citizenship,
       passport_number: input.passportNumber ?? null,
       passport_expiry: input.passportExpiry ?? null,
+      passport_issuing_state: input.passportIssuingState ?? null,
       phone: input.phone ?? null,
       email: input.email ?? null,
     })

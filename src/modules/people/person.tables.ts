@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Json } from '../../platform/database/platform-tables';
 
 export interface PersonTable {
   id: Generated<string>;
@@ -15,14 +16,37 @@ export interface PersonTable {
   citizenship: string;
   passport_number: string | null;
   passport_expiry: string | null;
+  passport_issuing_state: Generated<string | null>;
   phone: string | null;
   email: string | null;
+  merged_into_person_id: Generated<string | null>;
+  destination_corrected_at: Generated<Date | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface PersonMatchKeyTable {
+  person_id: string;
+  keys: number[];
+}
+
+export interface DuplicateCandidateTable {
+  id: Generated<string>;
+  person_id: string;
+  candidate_person_id: string;
+  score: number | string;
+  reasons: Json<unknown[]>;
+  status: Generated<'open' | 'merged' | 'kept_apart'>;
+  moved_user_ids: Json<string[]> | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
 }
 
 declare module '../../platform/database/database' {
   interface Database {
     persons: PersonTable;
+    person_match_keys: PersonMatchKeyTable;
+    duplicate_candidates: DuplicateCandidateTable;
   }
 }

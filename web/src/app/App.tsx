@@ -26,6 +26,12 @@ import { EmployerRequestPage } from '../features/recruitment/EmployerRequestPage
 import { MyOffersPage } from '../features/recruitment/MyOffersPage';
 import { PoolPage } from '../features/recruitment/PoolPage';
 import { RunsPage } from '../features/recruitment/RunsPage';
+import { DuplicatesPage } from '../features/people/DuplicatesPage';
+import { PersonPage } from '../features/people/PersonPage';
+import { RegisterPage } from '../features/people/RegisterPage';
+import { ListsPage } from '../features/screening/ListsPage';
+import { ReviewPage } from '../features/screening/ReviewPage';
+import { ReviewQueuePage } from '../features/screening/ReviewQueuePage';
 import { Loading } from '../components/Loading';
 import { Layout } from './Layout';
 import { navigationFor } from './navigation';
@@ -46,7 +52,10 @@ export function App() {
   if (!me) {
     return (
       <Layout>
-        <SignInPage />
+        <Routes>
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="*" element={<SignInPage />} />
+        </Routes>
       </Layout>
     );
   }
@@ -80,6 +89,11 @@ export function App() {
         <Route path="/recruitment/pool" element={<PoolPage />} />
         <Route path="/recruitment/runs" element={<RunsPage />} />
         <Route path="/recruitment/offers" element={<AgencyOffersPage />} />
+        <Route path="/people/duplicates" element={<DuplicatesPage />} />
+        <Route path="/people/:id" element={<PersonPage />} />
+        <Route path="/screening" element={<ReviewQueuePage />} />
+        <Route path="/screening/reviews/:id" element={<ReviewPage />} />
+        <Route path="/screening/lists" element={<ListsPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to={home} replace />} />

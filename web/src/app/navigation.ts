@@ -36,6 +36,9 @@ export const NAVIGATION: readonly NavEntry[] = [
   { path: '/recruitment/pool', labelKey: 'recruitment.nav.pool', roles: ['origin_agency'] },
   { path: '/recruitment/runs', labelKey: 'recruitment.nav.runs', roles: ['origin_agency'] },
   { path: '/recruitment/offers', labelKey: 'recruitment.nav.offers', roles: ['origin_agency'] },
+  { path: '/people/duplicates', labelKey: 'people.nav.duplicates', roles: ['origin_agency'] },
+  { path: '/screening', labelKey: 'screening.nav.reviews', roles: ['mvd_office'] },
+  { path: '/screening/lists', labelKey: 'screening.nav.lists', roles: ['mvd_office'] },
   { path: '/audit', labelKey: 'nav.audit', roles: ['auditor'] },
   { path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
   {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 
@@ -41,6 +42,11 @@ export function SignInPage() {
             {t('auth.sign_in.submit')}
           </button>
         </form>
+        <p>
+          <Link to="/register" data-testid="register-link">
+            {t('people.register.link')}
+          </Link>
+        </p>
       </div>
       <aside className="card narrow about">
         <h2>{t('auth.about.title')}</h2>
