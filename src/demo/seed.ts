@@ -13,6 +13,7 @@ import { DEMO_MEDICAL_ACCOUNTS, seedMedicalDemo } from './demo-medical';
 import type { KeyVault } from '../modules/credentials';
 import { loadConfig } from '../platform/config';
 import { DEMO_RECRUITMENT_ACCOUNTS, seedRecruitmentDemo } from './demo-recruitment';
+import { sealUnsealedContracts } from '../modules/recruitment';
 import { seedScreeningDemo } from './demo-screening';
 import type { DemoWorld } from './demo-world';
 import { seedWelfareDemo } from './demo-welfare';
@@ -171,6 +172,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), vault: KeyVault =
     await seedScreeningDemo(trx, SEED_CONTEXT, world);
     await seedMedicalDemo(trx, SEED_CONTEXT, world, vault, passwordHash, now);
     await seedRecruitmentDemo(trx, world, passwordHash);
+    await sealUnsealedContracts(trx, SEED_CONTEXT, vault);
     await seedWelfareDemo(trx, SEED_CONTEXT, world);
     return world;
   });

@@ -4,7 +4,7 @@ import { drainJobs } from '../../src/platform/jobs/queue';
 import { expireOffer } from '../../src/modules/recruitment';
 import { call, createTestApp, signInAs, type Session, type TestApp } from '../support/test-app';
 import { createCorridorAndRound, createOfficial, TEST_PASSWORD, type TestUser } from '../support/factories';
-import { createApprovedRequest, createPoolCandidate, createVerifiedEmployer, requestInput } from '../support/recruitment-factories';
+import { createApprovedRequest, createPoolCandidate, createVerifiedEmployer, ensureTrustRoot, requestInput } from '../support/recruitment-factories';
 
 let t: TestApp;
 let roundId: string;
@@ -20,6 +20,7 @@ beforeAll(async () => {
   destination = await signInAs(t.server, (await createOfficial(t.db, 'destination_agency')).email, TEST_PASSWORD);
   employer = await createVerifiedEmployer(t.db);
   employerSession = await signInAs(t.server, employer.email, TEST_PASSWORD);
+  await ensureTrustRoot(t.db, t.config);
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed';
@@ -134,6 +134,25 @@ describe('organized recruitment in the browser', () => {
     expect(contract).toEqual({ sha256, status: 'signed' });
     const kase = await live.db.selectFrom('cases').select('status').where('id', '=', worker.caseId).executeTakeFirstOrThrow();
     expect(kase.status).toBe('contracted');
+
+    // The contract's seal: its QR verifies on the public verifier, and the downloaded PDF matches it; a changed one does not.
+    const sealed = await live.db.selectFrom('contracts').select(['id', 'sha256']).where('case_id', '=', worker.caseId).executeTakeFirstOrThrow();
+    const qr = await page.request.get(`${live.baseUrl}/api/contracts/${sealed.id}/seal.png`);
+    expect(qr.status()).toBe(200);
+    const qrPath = `${SCREENSHOT_DIR}/recruitment-contract-seal.png`;
+    writeFileSync(qrPath, await qr.body());
+    await go(page, '/verify');
+    await page.getByTestId('verifier-upload').setInputFiles(qrPath);
+    await expect.poll(() => page.getByTestId('verifier-result').getAttribute('data-status')).toBe('valid');
+    await expect.poll(() => page.getByTestId('verifier-result').getAttribute('data-type')).toBe('employment_contract');
+    await page.getByTestId('compare-contract').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('compare-outcome').getAttribute('data-outcome')).toBe('same');
+    await screenshot(page, 'recruitment-10-seal-verified-ru');
+    const changedPath = `${SCREENSHOT_DIR}/recruitment-contract-changed.pdf`;
+    writeFileSync(changedPath, Buffer.concat([readFileSync(path), Buffer.from('\n% changed\n')]));
+    await page.getByTestId('compare-contract').setInputFiles(changedPath);
+    await expect.poll(() => page.getByTestId('compare-outcome').getAttribute('data-outcome')).toBe('different');
+    expect(sealed.sha256).toBe(sha256);
     await context.close();
   }, 240_000);
 

@@ -13,7 +13,8 @@ import {
 import { saveCandidateProfile } from '../../src/modules/recruitment';
 import { pathToStatus } from '../../src/modules/journey';
 import type { Principal } from '../../src/platform/auth/roles';
-import { createApplicant, createOfficial, TEST_CONTEXT, type TestApplicant, type TestUser } from './factories';
+import { createApplicant, createOfficial, createOrganizationOf, TEST_CONTEXT, type TestApplicant, type TestUser } from './factories';
+import { ensureRootKey, type KeyVault } from '../../src/modules/credentials';
 
 let serial = Math.floor(Math.random() * 1_000_000);
 
@@ -96,4 +97,10 @@ export async function createPoolCandidate(
     },
   );
   return applicant;
+}
+
+/** The trust root (held by a health authority), which certifies the origin agency's key that seals contracts. */
+export async function ensureTrustRoot(db: Db, vault: KeyVault): Promise<void> {
+  const authority = await createOrganizationOf(db, 'health_authority');
+  await inTransaction(db, (trx) => ensureRootKey(trx, TEST_CONTEXT, vault, { organizationId: authority, name: 'Test health authority', country: 'TJ' }));
 }

@@ -56,6 +56,9 @@ export async function issueCredential(trx: Tx, context: ActionContext, vault: Ke
   if (!key || key.suspended_at || key.valid_from > now || key.valid_until <= now) {
     throw new DomainError('credential.signer_unavailable.conflict', { detail: 'the signing key is missing, suspended or outside its validity' });
   }
+  if (!key.credential_types.includes(input.type)) {
+    throw new DomainError('credential.signer_unavailable.conflict', { detail: `the signing key may not sign ${input.type}` });
+  }
   const id = randomUUID();
   // Whole seconds: the credential carries seconds, and the stored row must say the same.
   const issuedAt = new Date(seconds(now) * 1000);

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json } from '../../platform/database/platform-tables';
 import type { SignedList } from './core/signed-list';
 
@@ -14,6 +14,7 @@ export interface IssuerKeyTable {
   valid_from: Date;
   valid_until: Date;
   suspended_at: Date | null;
+  credential_types: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
 }
 

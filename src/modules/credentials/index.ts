@@ -27,6 +27,7 @@ export {
 export {
   ensureRootKey,
   createSignerKey,
+  ensureSignerKey,
   suspendSignerKeys,
   findActiveSignerKey,
   publishTrustList,

@@ -107,6 +107,7 @@ async function insertKey(
     privateKey: KeyObject;
     validFrom: Date;
     validUntil: Date;
+    credentialTypes?: readonly string[];
   },
 ) {
   const id = randomUUID();
@@ -125,6 +126,7 @@ async function insertKey(
       valid_from: input.validFrom,
       valid_until: input.validUntil,
       suspended_at: null,
+      credential_types: [...(input.credentialTypes ?? (input.purpose === 'signer' ? ['medical_certificate'] : []))],
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -137,12 +139,15 @@ async function insertKey(
   return row;
 }
 
-/** A new signing key for a clinic signing point, with a certificate issued by the root; republishes the trust list. */
+/**
+ * A new signing key for a signing point (a clinic; the origin agency for contract seals and clearances), with
+ * a certificate issued by the root, allowed to sign the given credential types; republishes the trust list.
+ */
 export async function createSignerKey(
   trx: Tx,
   context: ActionContext,
   vault: KeyVault,
-  input: { organizationId: string; name: string; country: string; now?: Date },
+  input: { organizationId: string; name: string; country: string; now?: Date; credentialTypes?: readonly string[] },
 ) {
   const root = await findRootKey(trx);
   if (!root) throw new DomainError('issuer_key.conflict', { detail: 'no health-authority root key: set up the health authority first' });
@@ -171,9 +176,31 @@ export async function createSignerKey(
     privateKey,
     validFrom,
     validUntil,
+    credentialTypes: input.credentialTypes ?? ['medical_certificate'],
   });
   await publishTrustList(trx, context, vault);
   return row;
+}
+
+/** The organization's active signer for a credential type, created (and published) on first use. */
+export async function ensureSignerKey(
+  trx: Tx,
+  context: ActionContext,
+  vault: KeyVault,
+  input: { organizationId: string; name: string; country: string; credentialTypes: readonly string[] },
+) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`signer:${input.organizationId}`}))`.execute(trx);
+  const existing = await trx
+    .selectFrom('issuer_keys')
+    .selectAll()
+    .where('organization_id', '=', input.organizationId)
+    .where('purpose', '=', 'signer')
+    .where('suspended_at', 'is', null)
+    .where('valid_until', '>', new Date())
+    .where(sql<boolean>`credential_types @> ${sql.val([...input.credentialTypes])}::text[]`)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return existing ?? createSignerKey(trx, context, vault, input);
 }
 
 /** End trust in an organization's signer keys from `at` on (a suspended clinic); republishes the trust list. */
@@ -254,6 +281,7 @@ export async function publishTrustList(trx: Tx, context: ActionContext, vault: K
         validFrom: k.valid_from.toISOString(),
         validUntil: k.valid_until.toISOString(),
         suspendedAt: k.suspended_at?.toISOString() ?? null,
+        types: k.credential_types,
       })),
     };
   });

@@ -8,6 +8,8 @@ import { assertEmployerVerified, reference } from '../employers';
 import { transitionCase } from '../journey';
 import { findPassportNumbers, findPersonSummaries, formatName } from '../people';
 import { renderContractPdf } from './contract.pdf';
+import { sealSignedContract } from './contract.seal';
+import type { KeyVault } from '../credentials';
 import { CONTRACT_TEMPLATE_VERSION } from './contract.template';
 import type { ContractView } from './recruitment.schema';
 
@@ -84,7 +86,7 @@ interface ContractAccess {
 }
 
 /** The contract if the caller is one of its parties (or the origin agency); others get 404. */
-async function findContractFor(db: Queryable, principal: Principal, contractId: string, lock = false): Promise<ContractAccess> {
+export async function findContractFor(db: Queryable, principal: Principal, contractId: string, lock = false): Promise<ContractAccess> {
   let query = db
     .selectFrom('contracts as k')
     .innerJoin('cases as c', 'c.id', 'k.case_id')
@@ -118,7 +120,7 @@ export async function signContract(
   contractId: string,
   sha256: string,
   origin: SignatureOrigin,
-  secretKey: string,
+  keys: { secretKey: string; vault: KeyVault },
 ) {
   return inTransaction(db, async (trx) => {
     const contract = await findContractFor(trx, principal, contractId, true);
@@ -141,15 +143,25 @@ export async function signContract(
         user_id: principal.userId,
         document_sha256: sha256,
         channel: origin.channel,
-        client_key: keyedHash(secretKey, `contract-signature:${origin.ip}`),
+        client_key: keyedHash(keys.secretKey, `contract-signature:${origin.ip}`),
       })
       .execute();
     await audit(trx, context, { type: 'contract.signed_by', entityType: 'contract', entityId: contractId, data: { party, sha256 } });
     if (existing.length + 1 < 2) return;
-    await trx.updateTable('contracts').set({ status: 'signed', signed_at: new Date() }).where('id', '=', contractId).execute();
+    const signedAt = new Date();
+    await trx.updateTable('contracts').set({ status: 'signed', signed_at: signedAt }).where('id', '=', contractId).execute();
     await trx.updateTable('offers').set({ status: 'contracted' }).where('id', '=', contract.offer_id).execute();
     await transitionCase(trx, context, { caseId: contract.case_id, action: 'sign_contract', requestId: `contract:${contractId}:signed` }, 'module');
     await closeSeatAlternates(trx, contract.offer_id);
+    const offer = await trx.selectFrom('offers').select('terms').where('id', '=', contract.offer_id).executeTakeFirstOrThrow();
+    const sealed = await sealSignedContract(trx, context, keys.vault, {
+      contractId,
+      caseId: contract.case_id,
+      sha256: contract.sha256,
+      signedAt,
+      terms: offer.terms,
+    });
+    await recordContractSeal(trx, contractId, sealed.sealId);
     await audit(trx, context, { type: 'contract.completed', entityType: 'contract', entityId: contractId, data: { sha256 } });
   });
 }
@@ -223,25 +235,7 @@ export async function getContractsByOffer(db: Queryable, offerIds: readonly stri
   );
 }
 
-/**
- * The seam for the credentials module: a signed contract's hash, ready to be sealed into a signed QR
- * credential, and where to record the credential's id once issued. Nothing here fakes a credential.
- */
-export async function findContractForSealing(
-  db: Queryable,
-  contractId: string,
-): Promise<{ id: string; caseId: string; sha256: string; signedAt: Date; sealedCredentialId: string | null } | undefined> {
-  const row = await db
-    .selectFrom('contracts')
-    .select(['id', 'case_id', 'sha256', 'signed_at', 'sealed_credential_id'])
-    .where('id', '=', contractId)
-    .where('status', '=', 'signed')
-    .executeTakeFirst();
-  return row && row.signed_at
-    ? { id: row.id, caseId: row.case_id, sha256: row.sha256, signedAt: row.signed_at, sealedCredentialId: row.sealed_credential_id }
-    : undefined;
-}
-
+/** Record the seal of a signed contract (once). */
 export async function recordContractSeal(trx: Tx, contractId: string, credentialId: string): Promise<void> {
   const result = await trx
     .updateTable('contracts')

@@ -14,6 +14,7 @@ import { computeMatchRun, failMatchRun } from './match-run.service';
 import { expireOffer } from './offer.service';
 import { recruitmentPermissions } from './recruitment.permissions';
 import { recruitmentRoutes as routes } from './recruitment.routes';
+import { contractCredentialRoutes } from './contract-credentials.routes';
 import { countContractedSeats } from './recruitment.quota-usage';
 import './recruitment.tables';
 
@@ -21,7 +22,8 @@ export { recruitmentPermissions };
 export { saveCandidateProfile, listMatchableCandidates } from './candidate.service';
 export { startMatchRun, computeMatchRun, publishMatchRun, getMatchRun } from './match-run.service';
 export { selectCandidate, sendOffer, acceptOffer, declineOffer, expireOffer, expireOverdueOffers } from './offer.service';
-export { signContract, findContractForSealing, recordContractSeal, createContractForOffer } from './contract.service';
+export { signContract, createContractForOffer } from './contract.service';
+export { sealSignedContract, sealUnsealedContracts, EMPLOYMENT_CONTRACT, PRE_DEPARTURE_CLEARANCE } from './contract.seal';
 export { listOffers } from './recruitment.queries';
 export * as matching from './matching';
 
@@ -51,5 +53,5 @@ registerJobHandler('recruitment.offer_expiry', {
 });
 
 export function recruitmentRoutes(db: Db, config: Config): RouteDefinition[] {
-  return routes(db, config);
+  return [...routes(db, config), ...contractCredentialRoutes(db, config)];
 }

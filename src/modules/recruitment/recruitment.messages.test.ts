@@ -19,3 +19,10 @@ describe('employers and recruitment message keys', () => {
     expect(members.filter((m) => !english.has(`${prefix}${m}`))).toEqual([]);
   });
 });
+
+describe('verifier message keys for the clearance', () => {
+  test('every check a clearance can list has a message', async () => {
+    const { PreDepartureClearanceClaimsV1 } = await import('./contract.seal');
+    expect(PreDepartureClearanceClaimsV1.shape.checks.element.options.filter((c) => !english.has(`verifier.check.${c}`))).toEqual([]);
+  });
+});

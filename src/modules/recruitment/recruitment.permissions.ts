@@ -14,4 +14,6 @@ export const recruitmentPermissions = definePermissions({
   'offer.answer': ['applicant'],
   'contract.read': ['applicant', 'employer', 'origin_agency'],
   'contract.sign': ['applicant', 'employer'],
+  'contract.arrival_check': ['employer'],
+  'clearance.read': ['applicant', 'origin_agency'],
 });

@@ -207,7 +207,15 @@ export function recruitmentRoutes(db: Db, config: Config): RouteDefinition[] {
       tags: ['recruitment'],
       schema: { params: Id, body: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), response: { 200: ContractView } },
       handler: async ({ params, principal, context, body, request }) => {
-        await signContract(db, principal, context, params.id, body.sha256, { ip: request.ip, channel: principal.via }, config.secretKey);
+        await signContract(
+          db,
+          principal,
+          context,
+          params.id,
+          body.sha256,
+          { ip: request.ip, channel: principal.via },
+          { secretKey: config.secretKey, vault: config },
+        );
         const offers = await listOffers(db, principal);
         const contract = offers.find((o) => o.contract?.id === params.id)?.contract;
         return contract as ContractView;

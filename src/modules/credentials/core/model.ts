@@ -23,6 +23,8 @@ export interface TrustedIssuer {
   readonly validFrom: number;
   readonly validUntil: number;
   readonly suspendedAt: number | null;
+  /** Credential types this issuer may sign; when absent (DCC test vectors), any. */
+  readonly types?: readonly string[];
 }
 
 export interface VerifiedCredential {

@@ -30,6 +30,8 @@ export interface TrustListDocument {
     validFrom: string;
     validUntil: string;
     suspendedAt: string | null;
+    /** Credential types the key may sign (key usage); absent in lists published before key usage existed. */
+    types?: string[];
   }>;
 }
 
@@ -86,6 +88,7 @@ export function trustStoreFrom(document: TrustListDocument): TrustStore {
       validFrom: seconds(i.validFrom),
       validUntil: seconds(i.validUntil),
       suspendedAt: i.suspendedAt ? seconds(i.suspendedAt) : null,
+      ...(i.types ? { types: i.types } : {}),
     });
   }
   return { issuers };

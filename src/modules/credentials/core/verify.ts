@@ -138,6 +138,8 @@ export async function verifyCredentialText(
     if (error instanceof MalformedError) return { status: 'malformed', detail: error.message };
     throw error;
   }
+  // Key usage: a key trusted for one credential type is unknown as an issuer of any other.
+  if (issuer.types && !issuer.types.includes(body.type)) return { status: 'unknown_issuer', kid };
   if (!inWindow(cwt.iat, issuer)) return { status: 'issuer_not_trusted_at_signing_time', kid };
   if (revocations.hashes.has(await credentialIdHash(body.id, port))) return { status: 'revoked', kid, id: body.id };
   const at = Math.floor(now.getTime() / 1000);

@@ -9,6 +9,7 @@ import { DeadlineList, NextStepCard } from './NextStepCard';
 import { PreDepartureCard } from './PreDepartureCard';
 import { PatentCard } from './PatentCard';
 import { TravelCard } from './TravelCard';
+import { ClearanceCard } from './ClearanceCard';
 import { useMe } from '../../app/session';
 
 /** One case: who, where it stands, what comes next, the deadlines, the journey so far, and what may be done. */
@@ -35,6 +36,7 @@ export function CaseView({ kase, audience }: { kase: CaseDetail; audience: 'appl
           <DeadlineList deadlines={kase.deadlines} />
           {audience === 'applicant' || me.role === 'origin_agency' ? <PreDepartureCard kase={kase} /> : null}
           {audience === 'applicant' || me.role === 'origin_agency' ? <TravelCard kase={kase} /> : null}
+          {audience === 'applicant' || me.role === 'origin_agency' ? <ClearanceCard kase={kase} /> : null}
           <PatentCard kase={kase} />
           {audience === 'official' ? <PersonCard kase={kase} /> : null}
         </div>

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import type { OfferView } from './types';
+import { readFileAsBase64 } from '../welfare/files';
 
 type Contract = NonNullable<OfferView['contract']>;
 
@@ -51,7 +53,14 @@ export function ContractPanel({ contract }: { contract: Contract }) {
       <p className="muted small hash">
         {t('recruitment.contract.hash')}: <code>{contract.sha256}</code>
       </p>
-      {contract.sealedCredentialId ? null : contract.status === 'signed' ? <p className="muted small">{t('recruitment.contract.seal_pending')}</p> : null}
+      {contract.sealedCredentialId ? (
+        <figure className="qr-card" data-testid="contract-seal">
+          <img src={`/api/contracts/${contract.id}/seal.png`} alt={t('recruitment.contract.seal_alt')} width={260} height={260} />
+          <figcaption className="muted small">{t('recruitment.contract.seal_caption')}</figcaption>
+        </figure>
+      ) : contract.status === 'signed' ? (
+        <p className="muted small">{t('recruitment.contract.seal_pending')}</p>
+      ) : null}
       <div className="button-row">
         <a className="button secondary" href={`/api/contracts/${contract.id}/pdf`} download data-testid="contract-pdf">
           {t('recruitment.contract.download')}
@@ -64,6 +73,34 @@ export function ContractPanel({ contract }: { contract: Contract }) {
       </div>
       {party && contract.status === 'awaiting_signatures' && !signed(party) ? <p className="muted small">{t('recruitment.contract.sign_note')}</p> : null}
       <ProblemMessage error={sign.error} />
+      {me.role === 'employer' && contract.status === 'signed' ? <ArrivalCheck contractId={contract.id} /> : null}
     </section>
+  );
+}
+
+/** The employer registers the contract used in the destination; Corridor compares it with the sealed one. */
+function ArrivalCheck({ contractId }: { contractId: string }) {
+  const { t } = useTranslation();
+  const [requestId] = useState(() => crypto.randomUUID());
+  const check = useMutation({
+    mutationFn: async (file: File) => {
+      const { dataBase64 } = await readFileAsBase64(file);
+      return api<{ matches: boolean; welfareCaseRaised: boolean }>('POST', `/api/contracts/${contractId}/arrival-check`, { fileBase64: dataBase64, requestId });
+    },
+  });
+  return (
+    <div className="action-form" data-testid="arrival-check">
+      <label>
+        {t('recruitment.arrival_check.label')}
+        <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => e.target.files?.[0] && check.mutate(e.target.files[0])} />
+      </label>
+      <p className="muted small">{t('recruitment.arrival_check.note')}</p>
+      {check.data ? (
+        <p className={check.data.matches ? 'ok-note' : 'problem'} data-testid="arrival-check-outcome" data-matches={String(check.data.matches)}>
+          {t(check.data.matches ? 'recruitment.arrival_check.same' : 'recruitment.arrival_check.different')}
+        </p>
+      ) : null}
+      <ProblemMessage error={check.error} />
+    </div>
   );
 }

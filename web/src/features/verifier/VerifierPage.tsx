@@ -167,12 +167,25 @@ function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
   );
 }
 
-interface MedicalClaims {
+interface CredentialClaims {
   name?: { latin?: string; ru?: string; tg?: string };
   dob?: string;
   passport?: string | null;
   procedure?: { code?: string; version?: number };
+  employer?: { name?: string; inn?: string };
+  job?: { occupation?: string; region?: string };
+  contract?: { sha256?: string; signedOn?: string; startOn?: string; months?: number };
+  region?: string;
+  contractSha256?: string;
+  medicalValidUntil?: string;
+  checks?: string[];
 }
+
+const HEADLINE: Record<string, string> = {
+  medical_certificate: 'verifier.medical.meets',
+  employment_contract: 'verifier.contract.headline',
+  pre_departure_clearance: 'verifier.clearance.headline',
+};
 
 function ResultCard({ result }: { result: VerificationResult }) {
   const { t, i18n } = useTranslation();
@@ -185,11 +198,12 @@ function ResultCard({ result }: { result: VerificationResult }) {
     );
   }
   const { credential } = result;
-  const claims = credential.claims as MedicalClaims;
+  const claims = credential.claims as CredentialClaims;
+  const headline = HEADLINE[credential.type];
   return (
-    <div className="card verdict valid" data-testid="verifier-result" data-status="valid">
+    <div className="card verdict valid" data-testid="verifier-result" data-status="valid" data-type={credential.type}>
       <h2>{t('verifier.valid')}</h2>
-      <p>{credential.type === 'medical_certificate' ? t('verifier.medical.meets') : t('verifier.other_type', { type: credential.type })}</p>
+      <p>{headline ? t(headline) : t('verifier.other_type', { type: credential.type })}</p>
       <dl className="facts">
         <dt>{t('verifier.field.name')}</dt>
         <dd>
@@ -201,8 +215,49 @@ function ResultCard({ result }: { result: VerificationResult }) {
         <dd>{claims.dob ? formatDate(claims.dob, i18n.language) : '—'}</dd>
         <dt>{t('verifier.field.passport')}</dt>
         <dd>{claims.passport ?? '—'}</dd>
-        <dt>{t('verifier.field.procedure')}</dt>
-        <dd>{claims.procedure ? `${claims.procedure.code} v${claims.procedure.version}` : '—'}</dd>
+        {claims.procedure ? (
+          <>
+            <dt>{t('verifier.field.procedure')}</dt>
+            <dd>{`${claims.procedure.code} v${claims.procedure.version}`}</dd>
+          </>
+        ) : null}
+        {claims.employer ? (
+          <>
+            <dt>{t('verifier.field.employer')}</dt>
+            <dd>
+              {claims.employer.name} · {t('verifier.field.inn')} {claims.employer.inn}
+            </dd>
+          </>
+        ) : null}
+        {claims.job || claims.region ? (
+          <>
+            <dt>{t('verifier.field.region')}</dt>
+            <dd>{claims.job?.region ?? claims.region}</dd>
+          </>
+        ) : null}
+        {claims.contract ? (
+          <>
+            <dt>{t('verifier.field.contract_term')}</dt>
+            <dd>
+              {t('verifier.contract.term', {
+                months: claims.contract.months ?? 0,
+                start: claims.contract.startOn ? formatDate(claims.contract.startOn, i18n.language) : '—',
+              })}
+            </dd>
+          </>
+        ) : null}
+        {claims.medicalValidUntil ? (
+          <>
+            <dt>{t('verifier.field.medical_valid_until')}</dt>
+            <dd>{formatDate(claims.medicalValidUntil, i18n.language)}</dd>
+          </>
+        ) : null}
+        {claims.checks ? (
+          <>
+            <dt>{t('verifier.field.checks')}</dt>
+            <dd>{claims.checks.map((c) => t(`verifier.check.${c}`)).join(' · ')}</dd>
+          </>
+        ) : null}
         <dt>{t('verifier.field.issued')}</dt>
         <dd>{formatDate(credential.issuedAt, i18n.language)}</dd>
         <dt>{t('verifier.field.valid_until')}</dt>
@@ -212,6 +267,35 @@ function ResultCard({ result }: { result: VerificationResult }) {
           {credential.issuer.name} ({credential.issuer.country})
         </dd>
       </dl>
+      {claims.contract?.sha256 || claims.contractSha256 ? <ContractCompare sha256={(claims.contract?.sha256 ?? claims.contractSha256) as string} /> : null}
+    </div>
+  );
+}
+
+/** Hash a contract file here, in the browser, and compare it with the sealed hash: substitution shows. */
+function ContractCompare({ sha256 }: { sha256: string }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<'same' | 'different' | null>(null);
+  const compare = async (file: File | undefined) => {
+    if (!file) return;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+    const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    setOutcome(hex === sha256 ? 'same' : 'different');
+  };
+  return (
+    <div className="compare">
+      <label>
+        {t('verifier.contract.compare')}
+        <input type="file" accept="application/pdf" onChange={(e) => void compare(e.target.files?.[0])} data-testid="compare-contract" />
+      </label>
+      {outcome ? (
+        <p className={outcome === 'same' ? 'ok-note' : 'problem'} data-testid="compare-outcome" data-outcome={outcome}>
+          {t(outcome === 'same' ? 'verifier.contract.same' : 'verifier.contract.different')}
+        </p>
+      ) : null}
+      <p className="muted small">
+        SHA-256 <code>{sha256}</code>
+      </p>
     </div>
   );
 }
