@@ -71,17 +71,29 @@ function cborHead(major: number, length: number): number[] {
   return [(major << 5) | 26, (length >>> 24) & 0xff, (length >>> 16) & 0xff, (length >>> 8) & 0xff, length & 0xff];
 }
 
-const SIGNATURE1 = [0x6a, ...new TextEncoder().encode('Signature1')];
+/** The fixed start of every Sig_structure: an array of 4, then the text "Signature1". */
+const SIG_PREFIX = new Uint8Array([0x84, 0x6a, ...new TextEncoder().encode('Signature1')]);
+
+/** Write a CBOR byte-string head at `at`; returns the position after it. */
+function writeHead(out: Uint8Array, at: number, length: number): number {
+  const head = cborHead(2, length);
+  out.set(head, at);
+  return at + head.length;
+}
+
+const headLength = (length: number) => (length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5);
 
 /** Sig_structure = ["Signature1", protected, external_aad = h'', payload], CBOR-encoded. */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  const head = [0x84, ...SIGNATURE1, ...cborHead(2, protectedBytes.length)];
-  const middle = [0x40, ...cborHead(2, payload.length)];
-  const out = new Uint8Array(head.length + protectedBytes.length + middle.length + payload.length);
-  out.set(head, 0);
-  out.set(protectedBytes, head.length);
-  out.set(middle, head.length + protectedBytes.length);
-  out.set(payload, head.length + protectedBytes.length + middle.length);
+  const size = SIG_PREFIX.length + headLength(protectedBytes.length) + protectedBytes.length + 1 + headLength(payload.length) + payload.length;
+  const out = new Uint8Array(size);
+  out.set(SIG_PREFIX, 0);
+  let at = writeHead(out, SIG_PREFIX.length, protectedBytes.length);
+  out.set(protectedBytes, at);
+  at += protectedBytes.length;
+  out[at++] = 0x40;
+  at = writeHead(out, at, payload.length);
+  out.set(payload, at);
   return out;
 }
 

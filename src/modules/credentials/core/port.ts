@@ -18,9 +18,11 @@ export interface CryptoPort {
   verify(alg: number, key: PublicKeyRef, data: Uint8Array, signature: Uint8Array): MaybePromise<boolean>;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i += 1) out += HEX[bytes[i] as number] as string;
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { decodeBase45 } from './base45';
 import { cborDecoder, decodeCoseSign1, MalformedError, sigStructure, type CoseSign1 } from './cose';
-import { toHex, type CryptoPort } from './port';
+import { toHex, type CryptoPort, type MaybePromise } from './port';
 import { CLAIM_KEY, HCERT_PREFIX, type TrustedIssuer, type VerificationResult, type VerifiedCredential } from './model';
 
 /**
@@ -23,17 +23,31 @@ export function unprefix(text: string): string | undefined {
   return trimmed.startsWith(HCERT_PREFIX) ? trimmed.slice(HCERT_PREFIX.length) : undefined;
 }
 
-/** Text → COSE bytes (prefix, Base45, zlib); throws MalformedError naming the step that failed. */
-export async function decodeToCose(text: string, port: CryptoPort): Promise<Uint8Array> {
+/**
+ * The port answers synchronously on Node and with promises in the browser. These helpers pass a plain value
+ * straight through, so the Node verifier does not pay for a promise and a microtask at every step.
+ */
+function mapMaybe<T, U>(value: MaybePromise<T>, then: (value: T) => U, otherwise: () => U): MaybePromise<U> {
+  if (value instanceof Promise) return value.then(then, otherwise);
+  return then(value);
+}
+
+/** Text → COSE bytes (prefix, Base45, zlib); throws (or rejects with) MalformedError naming the step that failed. */
+export function decodeToCose(text: string, port: CryptoPort): MaybePromise<Uint8Array> {
   const base45 = unprefix(text);
   if (base45 === undefined) throw new MalformedError('prefix');
   const compressed = decodeBase45(base45);
   if (!compressed) throw new MalformedError('base45');
-  try {
-    return await port.inflate(compressed);
-  } catch {
+  const zlib = () => {
     throw new MalformedError('zlib');
+  };
+  let inflated: MaybePromise<Uint8Array>;
+  try {
+    inflated = port.inflate(compressed);
+  } catch {
+    return zlib();
   }
+  return mapMaybe(inflated, (bytes) => bytes, zlib);
 }
 
 export interface CwtClaims {
@@ -74,23 +88,41 @@ export function decodeCwt(payload: Uint8Array): CwtClaims {
 
 /** CBOR maps (decoded as Map) to plain JSON-like values, for display and comparison. */
 export function toPlain(value: unknown): unknown {
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toPlain(v)]));
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value) out[String(k)] = toPlain(v);
+    return out;
+  }
   if (Array.isArray(value)) return value.map(toPlain);
   if (value instanceof Uint8Array) return toHex(value);
   return value;
 }
 
-export async function checkSignature(cose: CoseSign1, issuer: TrustedIssuer, port: CryptoPort): Promise<boolean> {
+/** Whether the COSE signature verifies with the issuer's key; false (never a throw) for anything that does not. */
+export function checkSignature(cose: CoseSign1, issuer: TrustedIssuer, port: CryptoPort): MaybePromise<boolean> {
   if (cose.alg === undefined) return false;
   try {
-    return await port.verify(cose.alg, issuer, sigStructure(cose.protectedBytes, cose.payload), cose.signature);
+    return mapMaybe(
+      port.verify(cose.alg, issuer, sigStructure(cose.protectedBytes, cose.payload), cose.signature),
+      (ok) => ok,
+      () => false,
+    );
   } catch {
     return false;
   }
 }
 
-export async function credentialIdHash(id: string, port: CryptoPort): Promise<string> {
-  return toHex((await port.sha256(new TextEncoder().encode(id))).subarray(0, 16));
+const utf8 = new TextEncoder();
+
+/** The revocation-list form of a credential id: hex of the first 16 bytes of SHA-256 over its UTF-8. */
+export function credentialIdHash(id: string, port: CryptoPort): MaybePromise<string> {
+  return mapMaybe(
+    port.sha256(utf8.encode(id)),
+    (digest) => toHex(digest.subarray(0, 16)),
+    () => {
+      throw new Error('sha256 failed');
+    },
+  );
 }
 
 function readClaim(hcert: Map<unknown, unknown> | undefined): { id: string; type: string; version: number; claims: Record<string, unknown> } {
@@ -120,7 +152,8 @@ export async function verifyCredentialText(
   let cose: CoseSign1;
   let cwt: CwtClaims;
   try {
-    cose = decodeCoseSign1(await decodeToCose(text, port));
+    const coseBytes = decodeToCose(text, port);
+    cose = decodeCoseSign1(coseBytes instanceof Promise ? await coseBytes : coseBytes);
     cwt = decodeCwt(cose.payload);
   } catch (error) {
     if (error instanceof MalformedError) return { status: 'malformed', detail: error.message };
@@ -129,7 +162,8 @@ export async function verifyCredentialText(
   const kid = cose.kid ? toHex(cose.kid) : undefined;
   const issuer = kid ? trust.issuers.get(kid) : undefined;
   if (!issuer) return { status: 'unknown_issuer', kid };
-  if (!(await checkSignature(cose, issuer, port))) return { status: 'bad_signature', kid };
+  const signed = checkSignature(cose, issuer, port);
+  if (!(signed instanceof Promise ? await signed : signed)) return { status: 'bad_signature', kid };
   let body: ReturnType<typeof readClaim>;
   try {
     body = readClaim(cwt.hcert);
@@ -141,7 +175,8 @@ export async function verifyCredentialText(
   // Key usage: a key trusted for one credential type is unknown as an issuer of any other.
   if (issuer.types && !issuer.types.includes(body.type)) return { status: 'unknown_issuer', kid };
   if (!inWindow(cwt.iat, issuer)) return { status: 'issuer_not_trusted_at_signing_time', kid };
-  if (revocations.hashes.has(await credentialIdHash(body.id, port))) return { status: 'revoked', kid, id: body.id };
+  const idHash = credentialIdHash(body.id, port);
+  if (revocations.hashes.has(idHash instanceof Promise ? await idHash : idHash)) return { status: 'revoked', kid, id: body.id };
   const at = Math.floor(now.getTime() / 1000);
   if (at < (cwt.nbf ?? cwt.iat)) return { status: 'not_yet_valid', kid, id: body.id };
   if (at > cwt.exp) return { status: 'expired', kid, id: body.id };
