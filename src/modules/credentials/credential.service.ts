@@ -1,3 +1,4 @@
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
@@ -224,6 +225,16 @@ export async function findLatestCredential(db: Queryable, type: string, where: {
 }
 
 /** Whether the person holds a credential of the type that is unrevoked and inside its validity at `now`. */
+/**
+ * SQL for the expiry date (UTC) of a subject's latest valid credential of a type, or null: for correlated
+ * subqueries such as a case's deadline facts.
+ */
+export function validCredentialExpirySql(type: string, subjectPersonId: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(select (max(c.valid_until) at time zone 'UTC')::date from credentials c
+    where c.type = ${type} and c.subject_person_id = ${subjectPersonId} and c.revoked_at is null
+      and c.valid_from <= now() and c.valid_until > now())`;
+}
+
 export async function hasValidCredential(
   db: Queryable,
   type: string,

@@ -18,6 +18,7 @@ export {
   findCredential,
   findLatestCredential,
   hasValidCredential,
+  validCredentialExpirySql,
   openTrustMaterial,
   renderQrPng,
   type IssueCredentialInput,

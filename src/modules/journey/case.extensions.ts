@@ -1,7 +1,7 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, RawBuilder, SqlBool } from 'kysely';
 import type { Principal, Role } from '../../platform/auth/roles';
-import type { Database, Queryable, Tx } from '../../platform/database/database';
-import type { PoolRequirement } from './corridor.schema';
+import type { Database, Tx } from '../../platform/database/database';
+import type { CorridorRules, PoolRequirement } from './corridor.schema';
 import type { Deadline } from './case.deadlines';
 import type { CaseAction, CaseGuard, CaseStatus } from './case.workflow';
 import type { ActionContext } from '../../platform/audit/audit';
@@ -23,8 +23,23 @@ export interface CaseView {
 export type GuardCheck = (trx: Tx, kase: CaseView) => Promise<{ ok: true } | { ok: false; reason: string }>;
 export type RequirementCheck = (trx: Tx, kase: CaseView) => Promise<{ met: boolean; detail?: string }>;
 export type VisibilityRule = (eb: ExpressionBuilder<Database, 'cases'>, principal: Principal) => Expression<SqlBool>;
-/** Reads outside a transaction (the case page runs them in parallel). */
-export type DeadlineSource = (db: Queryable, kase: CaseView, today: { origin: string; destination: string }) => Promise<Deadline[]>;
+/**
+ * A source of deadlines from another part of the journey or another module. Its `fact` is one scalar SQL
+ * expression correlated with the `cases` row (a subquery on `cases.id` or `cases.person_id`); the journey
+ * selects every source's fact in the same round trip as the case itself, and only in the source's statuses.
+ * `deadlines` turns the fact's value (null when there is none) into deadlines, without further reads.
+ */
+export interface DeadlineSource {
+  readonly statuses: readonly CaseStatus[];
+  readonly fact: RawBuilder<unknown>;
+  readonly deadlines: (fact: unknown, kase: CaseView, context: DeadlineContext) => Deadline[];
+}
+
+export interface DeadlineContext {
+  /** Today's date in the corridor's origin and destination time zones. */
+  readonly today: { readonly origin: string; readonly destination: string };
+  readonly rules: CorridorRules;
+}
 
 const guards = new Map<CaseGuard, GuardCheck>();
 const requirements = new Map<PoolRequirement, RequirementCheck>();
@@ -81,6 +96,6 @@ export function findVisibility(role: Role): VisibilityRule | undefined {
   return visibility.get(role);
 }
 
-export function listDeadlineSources(): DeadlineSource[] {
-  return [...deadlineSources.values()];
+export function listDeadlineSources(): ReadonlyMap<string, DeadlineSource> {
+  return deadlineSources;
 }

@@ -1,8 +1,8 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Principal } from '../../platform/auth/roles';
 import type { Database, Queryable, Tx } from '../../platform/database/database';
 import { CorridorRules } from './corridor.schema';
-import { findVisibility, type CaseView } from './case.extensions';
+import { findVisibility, listDeadlineSources, type CaseView } from './case.extensions';
 import type { CaseAction, CaseStatus } from './case.workflow';
 import { personSummaryJson } from '../people';
 import './case.tables';
@@ -91,11 +91,28 @@ export interface TimelineRow {
   at: string;
 }
 
-/** The case with its person (as JSON from the people module) and its timeline, in one round trip. */
+/**
+ * Every deadline source's fact for the `cases` row in scope, as one JSON object keyed by source name; a
+ * source's subquery runs only when the case is in one of its statuses (null otherwise).
+ */
+export function deadlineFactsJson(): RawBuilder<Record<string, unknown>> {
+  const entries = [...listDeadlineSources()]
+    .filter(([, source]) => source.statuses.length > 0)
+    .map(([name, source]) => sql`${sql.lit(name)}::text, case when cases.status in (${sql.join(source.statuses.map((s) => sql.lit(s)))}) then ${source.fact} end`);
+  return entries.length > 0 ? sql<Record<string, unknown>>`json_build_object(${sql.join(entries)})` : sql<Record<string, unknown>>`'{}'::json`;
+}
+
+export async function loadDeadlineFacts(db: Queryable, caseId: string): Promise<Record<string, unknown>> {
+  const row = await db.selectFrom('cases').select(deadlineFactsJson().as('facts')).where('cases.id', '=', caseId).executeTakeFirst();
+  return row?.facts ?? {};
+}
+
+/** The case with its person (as JSON from the people module), its timeline and its deadline facts, in one round trip. */
 export async function findVisibleCaseDetail(db: Queryable, id: string, principal: Principal) {
   return findCasesQuery(db)
     .select((eb) => [
       personSummaryJson(eb.ref('cases.person_id')).as('personJson'),
+      deadlineFactsJson().as('deadlineFacts'),
       sql<TimelineRow[]>`(select coalesce(json_agg(json_build_object('action', a.action, 'fromStatus', a.from_status, 'toStatus', a.to_status,
           'actorRole', a.actor_role, 'reason', a.reason, 'at', a.created_at) order by a.created_at, a.id), '[]'::json)
         from case_actions a where a.case_id = cases.id)`.as('timeline'),

@@ -15,6 +15,7 @@ import {
   findCaseForUpdate,
   findCasesQuery,
   findVisibleCaseDetail,
+  loadDeadlineFacts,
   getCorridorRules,
   insertCase,
   type CaseRow,
@@ -158,7 +159,7 @@ export async function openCase(trx: Tx, context: ActionContext, personId: string
 export async function getCaseDetail(db: Db, principal: Principal, context: ActionContext, caseId: string): Promise<CaseDetail> {
   const kase = await findVisibleCaseDetail(db, caseId, principal);
   if (!kase) throw new DomainError('case.not_found');
-  const deadlinesPromise = caseDeadlines(db, kase);
+  const deadlinesPromise = caseDeadlines(db, kase, kase.deadlineFacts);
   const person = parsePersonSummaryJson(kase.personJson);
   if (!person) throw new DomainError('case.not_found');
   // Officials reading a person's identity leave a trace; the applicant reading his own case does not.
@@ -187,12 +188,16 @@ export async function getCaseDetail(db: Db, principal: Principal, context: Actio
 }
 
 /** Every deadline of a case: the journey's own (from the corridor's rules) and those other modules add. */
-export async function caseDeadlines(db: Queryable, kase: CaseRow): Promise<Deadline[]> {
+export async function caseDeadlines(db: Queryable, kase: CaseRow, facts?: Record<string, unknown> | null): Promise<Deadline[]> {
   const rules = CorridorRules.parse(kase.rules);
   const today = { origin: todayIn(kase.originTimezone), destination: todayIn(kase.destinationTimezone) };
   const own = computeCaseDeadlines({ status: kase.status, arrivedOn: kase.arrivedOn, roundClosesOn: kase.roundClosesOn }, rules, today);
-  const extra = await Promise.all(listDeadlineSources().map((source) => source(db, kase, today)));
-  return sortDeadlines([...own, ...extra.flat()]);
+  const sources = [...listDeadlineSources()].filter(([, source]) => source.statuses.includes(kase.status));
+  if (sources.length === 0) return sortDeadlines(own);
+  // The case page selected the facts with the case; other callers read them here, in one query for all sources.
+  const values = facts ?? (await loadDeadlineFacts(db, kase.id));
+  const extra = sources.flatMap(([name, source]) => source.deadlines(values[name] ?? null, kase, { today, rules }));
+  return sortDeadlines([...own, ...extra]);
 }
 
 /** Cases in the given statuses, in pages, for jobs that walk them (deadline reminders). */

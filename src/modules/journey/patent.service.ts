@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit, type ActionContext } from '../../platform/audit/audit';
 import type { Principal } from '../../platform/auth/roles';
@@ -163,8 +164,14 @@ export async function getPatent(db: Queryable, principal: Principal, caseId: str
 }
 
 /** The next payment is due by the last day the patent is paid for. */
-registerDeadlineSource('patent_payment', async (db, kase, today) => {
-  if (kase.status !== 'permitted' && kase.status !== 'employed') return [];
-  const patent = await loadPatent(db, kase.id);
-  return patent ? [makeDeadline('patent_payment', patent.paidThrough, today.destination)] : [];
+registerDeadlineSource('patent_payment', {
+  statuses: ['permitted', 'employed'],
+  fact: sql`(select json_build_object('issuedOn', p.issued_on,
+      'months', (select coalesce(sum(pp.months), 0) from patent_payments pp where pp.case_id = cases.id))
+    from patents p where p.case_id = cases.id)`,
+  deadlines: (fact, _kase, { today }) => {
+    const patent = fact as { issuedOn?: unknown; months?: unknown } | null;
+    if (typeof patent?.issuedOn !== 'string' || typeof patent.months !== 'number') return [];
+    return [makeDeadline('patent_payment', paidThrough(patent.issuedOn, patent.months), today.destination)];
+  },
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit, type ActionContext } from '../../platform/audit/audit';
 import type { Principal } from '../../platform/auth/roles';
@@ -146,13 +147,8 @@ export async function getCaseTravel(db: Queryable, principal: Principal, caseId:
   return row ? { name: row.name, departureDate: row.departure_date, route: row.route } : null;
 }
 
-registerDeadlineSource('departure', async (db, kase, today) => {
-  if (kase.status !== 'contracted') return [];
-  const row = await db
-    .selectFrom('cases')
-    .innerJoin('travel_groups', 'travel_groups.id', 'cases.travel_group_id')
-    .select('travel_groups.departure_date')
-    .where('cases.id', '=', kase.id)
-    .executeTakeFirst();
-  return row ? [makeDeadline('departure', row.departure_date, today.origin)] : [];
+registerDeadlineSource('departure', {
+  statuses: ['contracted'],
+  fact: sql`(select g.departure_date from travel_groups g where g.id = cases.travel_group_id)`,
+  deadlines: (departureDate, _kase, { today }) => (typeof departureDate === 'string' ? [makeDeadline('departure', departureDate, today.origin)] : []),
 });

@@ -1,12 +1,13 @@
+import { sql } from 'kysely';
 import { addDays } from '../../platform/calendar';
-import { hasValidCredential, MEDICAL_CERTIFICATE } from '../credentials';
-import { getCorridorRules, makeDeadline, registerCaseGuard, registerCaseVisibility, registerDeadlineSource, registerPoolRequirement } from '../journey';
+import { hasValidCredential, MEDICAL_CERTIFICATE, validCredentialExpirySql } from '../credentials';
+import { makeDeadline, registerCaseGuard, registerCaseVisibility, registerDeadlineSource, registerPoolRequirement, type CaseStatus } from '../journey';
 
 /**
  * What the medical module tells the journey: the certificate guard on clear_medical, the pool requirement,
  * which cases clinics see (those with an appointment at their clinic), and the examination deadlines.
  */
-const AFTER_CLEARANCE = [
+const AFTER_CLEARANCE: CaseStatus[] = [
   'medical_cleared',
   'screening_hold',
   'screened_clear',
@@ -44,25 +45,20 @@ for (const role of ['clinic_staff', 'clinic_head'] as const) {
   );
 }
 
-registerDeadlineSource('medical_appointment', async (trx, kase, today) => {
-  if (kase.status !== 'medical_booked') return [];
-  const appointment = await trx
-    .selectFrom('medical_appointments')
-    .select('day')
-    .where('case_id', '=', kase.id)
-    .where('status', '=', 'booked')
-    .executeTakeFirst();
-  return appointment ? [makeDeadline('medical_appointment', appointment.day, today.origin)] : [];
+registerDeadlineSource('medical_appointment', {
+  statuses: ['medical_booked'],
+  fact: sql`(select ma.day from medical_appointments ma where ma.case_id = cases.id and ma.status = 'booked' order by ma.day limit 1)`,
+  deadlines: (day, _kase, { today }) => (typeof day === 'string' ? [makeDeadline('medical_appointment', day, today.origin)] : []),
 });
 
-registerDeadlineSource('certificate_renewal', async (trx, kase, today) => {
-  if (!AFTER_CLEARANCE.includes(kase.status)) return [];
-  const valid = await hasValidCredential(trx, MEDICAL_CERTIFICATE.type, { personId: kase.personId });
-  if (!valid) return [];
-  const { rules } = await getCorridorRules(trx, kase.corridorCode);
-  const expiresOn = valid.validUntil.toISOString().slice(0, 10);
-  const inDestination = ['departed', 'arrived', 'permitted', 'employed'].includes(kase.status);
-  const todayThere = inDestination ? today.destination : today.origin;
-  // The reminder shows from the day renewal opens (the corridor's window before expiry).
-  return todayThere >= addDays(expiresOn, -rules.certificateRenewalWindowDays) ? [makeDeadline('certificate_renewal', expiresOn, todayThere)] : [];
+registerDeadlineSource('certificate_renewal', {
+  statuses: AFTER_CLEARANCE,
+  fact: validCredentialExpirySql(MEDICAL_CERTIFICATE.type, sql.ref('cases.person_id')),
+  deadlines: (expiresOn, kase, { today, rules }) => {
+    if (typeof expiresOn !== 'string') return [];
+    const inDestination = ['departed', 'arrived', 'permitted', 'employed'].includes(kase.status);
+    const todayThere = inDestination ? today.destination : today.origin;
+    // The reminder shows from the day renewal opens (the corridor's window before expiry).
+    return todayThere >= addDays(expiresOn, -rules.certificateRenewalWindowDays) ? [makeDeadline('certificate_renewal', expiresOn, todayThere)] : [];
+  },
 });

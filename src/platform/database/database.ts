@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { withStatementCache } from './statement-cache';
 import pg from 'pg';
 
 /**
@@ -44,7 +45,7 @@ export async function openDatabase(target: DatabaseTarget, options: { pglite?: P
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // idle client errors surface on the next query
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withStatementCache(pool) }) });
     return {
       db,
       kind: 'postgres',
