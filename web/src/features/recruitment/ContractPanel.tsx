@@ -7,6 +7,7 @@ import { useMe } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import type { OfferView } from './types';
 import { readFileAsBase64 } from '../welfare/files';
+import { FilePicker } from '../../components/FilePicker';
 
 type Contract = NonNullable<OfferView['contract']>;
 
@@ -90,10 +91,13 @@ function ArrivalCheck({ contractId }: { contractId: string }) {
   });
   return (
     <div className="action-form" data-testid="arrival-check">
-      <label>
-        {t('recruitment.arrival_check.label')}
-        <input type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => e.target.files?.[0] && check.mutate(e.target.files[0])} />
-      </label>
+      <FilePicker
+        label={t('recruitment.arrival_check.label')}
+        accept="application/pdf,image/jpeg,image/png"
+        onFiles={([file]) => {
+          if (file) check.mutate(file);
+        }}
+      />
       <p className="muted small">{t('recruitment.arrival_check.note')}</p>
       {check.data ? (
         <p className={check.data.matches ? 'ok-note' : 'problem'} data-testid="arrival-check-outcome" data-matches={String(check.data.matches)}>

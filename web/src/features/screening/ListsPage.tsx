@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ReasonList } from './ReasonList';
 import type { CheckResult, ImportResult, ListVersion } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 /** List versions with the progress of their pool rescreen, the import of a new version, and a one-person check. */
 export function ListsPage() {
@@ -59,10 +60,7 @@ export function ListsPage() {
       <form className="card action-form" onSubmit={submit}>
         <h2>{t('screening.lists.import')}</h2>
         <p className="muted small">{t('screening.lists.format')}</p>
-        <label>
-          {t('screening.lists.file')}
-          <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
-        </label>
+        <FilePicker label={t('screening.lists.file')} accept=".csv,text/csv" required files={file ? [file] : []} onFiles={([picked]) => setFile(picked ?? null)} />
         <label>
           {t('screening.lists.source')}
           <input value={source} onChange={(e) => setSource(e.target.value)} maxLength={200} />

@@ -6,6 +6,7 @@ import { formatDate } from '../../app/i18n';
 import { browserCryptoPort } from './browser-crypto-port';
 import { readQrFromCanvas, readQrFromFile } from './qr-reader';
 import { loadCachedTrust, refreshTrust, type TrustState } from './trust-cache';
+import { FilePicker } from '../../components/FilePicker';
 
 /**
  * The public verifier: paste a code, upload a photo of the QR code or scan it with the camera. Verification
@@ -284,10 +285,7 @@ function ContractCompare({ sha256 }: { sha256: string }) {
   };
   return (
     <div className="compare">
-      <label>
-        {t('verifier.contract.compare')}
-        <input type="file" accept="application/pdf" onChange={(e) => void compare(e.target.files?.[0])} data-testid="compare-contract" />
-      </label>
+      <FilePicker label={t('verifier.contract.compare')} accept="application/pdf" onFiles={([file]) => void compare(file)} testId="compare-contract" />
       {outcome ? (
         <p className={outcome === 'same' ? 'ok-note' : 'problem'} data-testid="compare-outcome" data-outcome={outcome}>
           {t(outcome === 'same' ? 'verifier.contract.same' : 'verifier.contract.different')}

@@ -12,6 +12,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, readFileAsBase64 } from './files';
 import { GrievanceThread } from './GrievanceThread';
 import { SlaClock } from './SlaClock';
+import { FilePicker } from '../../components/FilePicker';
 
 /** Worker: his grievances and the form to file one. Offices: the queue, most urgent first. */
 export function GrievanceListPage() {
@@ -129,10 +130,7 @@ function NewGrievanceForm() {
           data-testid="grievance-message"
         />
       </label>
-      <label>
-        {t('welfare.reply.files')}
-        <input type="file" accept={ACCEPTED_FILES} multiple onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 5))} />
-      </label>
+      <FilePicker label={t('welfare.reply.files')} accept={ACCEPTED_FILES} multiple files={files} onFiles={(picked) => setFiles(picked.slice(0, 5))} />
       {tooBig ? <p className="problem">{t('welfare.new.too_big')}</p> : null}
       <ProblemMessage error={mutation.error} />
       <button type="submit" className="primary" disabled={mutation.isPending || tooBig || !category || message.trim().length < 5} data-testid="file-grievance">

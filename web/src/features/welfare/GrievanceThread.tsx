@@ -8,6 +8,7 @@ import { useMe } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ACCEPTED_FILES, readFileAsBase64 } from './files';
 import { SlaClock } from './SlaClock';
+import { FilePicker } from '../../components/FilePicker';
 
 /** One grievance: its status, its thread (what the caller may read), a reply box and the actions allowed. */
 export function GrievanceThread({ grievance }: { grievance: GrievanceDetail }) {
@@ -106,10 +107,7 @@ export function GrievanceThread({ grievance }: { grievance: GrievanceDetail }) {
             </label>
           ) : null}
           {me.role === 'applicant' || me.role === 'consular_office' ? (
-            <label>
-              {t('welfare.reply.files')}
-              <input type="file" accept={ACCEPTED_FILES} multiple onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 5))} />
-            </label>
+            <FilePicker label={t('welfare.reply.files')} accept={ACCEPTED_FILES} multiple files={files} onFiles={(picked) => setFiles(picked.slice(0, 5))} />
           ) : null}
           <ProblemMessage error={reply.error ?? act.error} />
           <div className="button-row">
