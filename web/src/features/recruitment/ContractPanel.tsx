@@ -20,7 +20,11 @@ async function hashOfPdf(contract: Contract): Promise<string> {
 }
 
 /** The contract of an accepted offer: download, hash, who signed when, and the caller's signature. */
-export function ContractPanel({ contract }: { contract: Contract }) {
+/**
+ * A contract with its signatures, seal and actions. `folded` (lists of many contracts) puts the hash, the seal's
+ * QR code and the arrival check of a signed contract behind one disclosure, so the list stays readable.
+ */
+export function ContractPanel({ contract, folded = false }: { contract: Contract; folded?: boolean }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
@@ -34,6 +38,22 @@ export function ContractPanel({ contract }: { contract: Contract }) {
       void client.invalidateQueries({ queryKey: ['cases'] });
     },
   });
+  const sealBlock = (
+    <>
+      <p className="muted small hash">
+        {t('recruitment.contract.hash')}: <code>{contract.sha256}</code>
+      </p>
+      {contract.sealedCredentialId ? (
+        <figure className="qr-card" data-testid="contract-seal">
+          <img src={`/api/contracts/${contract.id}/seal.png`} alt={t('recruitment.contract.seal_alt')} width={260} height={260} />
+          <figcaption className="muted small">{t('recruitment.contract.seal_caption')}</figcaption>
+        </figure>
+      ) : contract.status === 'signed' ? (
+        <p className="muted small">{t('recruitment.contract.seal_pending')}</p>
+      ) : null}
+    </>
+  );
+  const arrivalCheck = me.role === 'employer' && contract.status === 'signed' ? <ArrivalCheck contractId={contract.id} /> : null;
   return (
     <section className="contract" data-testid="contract" data-contract-status={contract.status}>
       <h3>{t('recruitment.contract.title')}</h3>
@@ -51,17 +71,7 @@ export function ContractPanel({ contract }: { contract: Contract }) {
           );
         })}
       </ul>
-      <p className="muted small hash">
-        {t('recruitment.contract.hash')}: <code>{contract.sha256}</code>
-      </p>
-      {contract.sealedCredentialId ? (
-        <figure className="qr-card" data-testid="contract-seal">
-          <img src={`/api/contracts/${contract.id}/seal.png`} alt={t('recruitment.contract.seal_alt')} width={260} height={260} />
-          <figcaption className="muted small">{t('recruitment.contract.seal_caption')}</figcaption>
-        </figure>
-      ) : contract.status === 'signed' ? (
-        <p className="muted small">{t('recruitment.contract.seal_pending')}</p>
-      ) : null}
+      {folded && contract.status === 'signed' ? null : sealBlock}
       <div className="button-row">
         <a className="button secondary" href={`/api/contracts/${contract.id}/pdf`} download data-testid="contract-pdf">
           {t('recruitment.contract.download')}
@@ -74,7 +84,15 @@ export function ContractPanel({ contract }: { contract: Contract }) {
       </div>
       {party && contract.status === 'awaiting_signatures' && !signed(party) ? <p className="muted small">{t('recruitment.contract.sign_note')}</p> : null}
       <ProblemMessage error={sign.error} />
-      {me.role === 'employer' && contract.status === 'signed' ? <ArrivalCheck contractId={contract.id} /> : null}
+      {folded && contract.status === 'signed' ? (
+        <details className="contract-details">
+          <summary>{t('recruitment.contract.seal_and_check')}</summary>
+          {sealBlock}
+          {arrivalCheck}
+        </details>
+      ) : (
+        arrivalCheck
+      )}
     </section>
   );
 }

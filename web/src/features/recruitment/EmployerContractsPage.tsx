@@ -24,7 +24,7 @@ export function EmployerContractsPage() {
               <h2>{o.person ? nameIn(o.person.names, i18n.language) : ''}</h2>
               <OfferStatusBadge status={o.status} />
             </header>
-            {o.contract ? <ContractPanel contract={o.contract} /> : <OfferTerms terms={o.terms} />}
+            {o.contract ? <ContractPanel contract={o.contract} folded /> : <OfferTerms terms={o.terms} />}
           </li>
         ))}
       </ul>
