@@ -43,6 +43,7 @@ const STATUS_BY_SUFFIX: ReadonlyArray<readonly [string, number]> = [
   ['.malformed', 400],
   ['.invalid', 422],
   ['.conflict', 409],
+  ['.request_conflict', 409],
   ['.transition_not_allowed', 409],
   ['.guard_failed', 409],
   ['.expired', 410],

@@ -9,7 +9,7 @@ import { findPersonIdentity, formatName } from '../people';
 import type { OfferTerms } from './recruitment.tables';
 
 const NameForms = z.object({ latin: z.string().min(1).max(120), ru: z.string().min(1).max(160), tg: z.string().min(1).max(160) });
-const Employer = z.object({ name: z.string().min(1).max(300), inn: z.string().regex(/^\d{10}|\d{12}$/) });
+const Employer = z.object({ name: z.string().min(1).max(300), inn: z.string().regex(/^(?:\d{10}|\d{12})$/) });
 
 /**
  * Employment contract seal, version 1: who signed with whom, and the SHA-256 of the exact PDF both signed. Any
