@@ -99,6 +99,7 @@ describe('the grievance thread', () => {
     const employerView = await call(t.server, employer, 'GET', `/api/grievances/${id}`);
     expect(employerView.status).toBe(200);
     expect(employerView.body.workerName).toBeNull();
+    expect(employerView.body.caseId).toBeNull();
     expect(employerView.body.messages.map((m: { body: string }) => m.body)).toEqual(["Please return the worker's passport to him."]);
     expect((await call(t.server, otherEmployer, 'GET', `/api/grievances/${id}`)).status).toBe(404);
     expect((await call(t.server, employer, 'POST', `/api/grievances/${id}/messages`, { body: 'Returned today.', requestId: 'griev-employer-1' })).status).toBe(

@@ -231,6 +231,45 @@ describe('matching, selection, offers and the contract', () => {
     expect(actions).toEqual([{ action: 'expire_offer', actor_role: 'system:offers' }]);
   });
 
+  test('a worker who withdraws while holding an offer releases it and the seat; a closed shortlisted case leaves the shortlist', async () => {
+    const requestId = await createApprovedRequest(t.db, employer, { occupation: '7122', seats: 1 });
+    const first = await createPoolCandidate(t.db, roundId, { occupation: '7122', experienceYears: 8 });
+    const second = await createPoolCandidate(t.db, roundId, { occupation: '7122', experienceYears: 3, preferredRegions: ['RU-MOW', 'RU-SVE'] });
+    await runAndPublish();
+    const proposed = async () =>
+      (await call(t.server, employerSession, 'GET', `/api/labour-requests/${requestId}/shortlist`)).body.items.filter(
+        (e: { status: string }) => e.status === 'proposed',
+      );
+    const [top, alternate] = await proposed();
+    expect(top.caseId).toBe(first.caseId);
+    expect(alternate.caseId).toBe(second.caseId);
+    const offer = await call(t.server, employerSession, 'POST', `/api/shortlist-entries/${top.id}/select`, { requestId: 'select-withdraw-1' });
+    await call(t.server, origin, 'POST', `/api/offers/${offer.body.id}/send`);
+    const worker = await signInAs(t.server, first.email, TEST_PASSWORD);
+    // While the offer waits, the worker's case shows its answer deadline as the next step's date.
+    const waiting = await call(t.server, worker, 'GET', `/api/cases/${first.caseId}`);
+    const sent = await t.db.selectFrom('offers').select('deadline_at').where('id', '=', offer.body.id).executeTakeFirstOrThrow();
+    const dueOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Dushanbe' }).format(sent.deadline_at as Date);
+    expect(waiting.body.deadlines).toContainEqual(expect.objectContaining({ kind: 'offer_response', dueOn }));
+    expect(waiting.body.nextStep).toMatchObject({ code: 'answer_offer' });
+    const withdrawn = await call(t.server, worker, 'POST', `/api/cases/${first.caseId}/actions`, { action: 'withdraw', requestId: 'withdraw-with-offer' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const row = await t.db.selectFrom('offers').select(['status', 'answered_at']).where('id', '=', offer.body.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('withdrawn');
+    expect(row.answered_at).not.toBeNull();
+    expect(await expireOffer(t.db, offer.body.id)).toBe(false);
+    const events = await t.db.selectFrom('audit_events').select('event_type').where('entity_id', '=', offer.body.id).execute();
+    expect(events.map((e) => e.event_type)).toContain('offer.withdrawn');
+    // The seat is free for the alternate, who can be selected at once.
+    const remaining = await proposed();
+    expect(remaining.map((e: { caseId: string }) => e.caseId)).toEqual([second.caseId]);
+    // The agency closes the alternate's case while he is shortlisted: he leaves the shortlist.
+    const closed = await call(t.server, origin, 'POST', `/api/cases/${second.caseId}/actions`, { action: 'close', reason: 'moved abroad', requestId: 'close-shortlisted' });
+    expect(closed.status).toBe(200);
+    expect(await proposed()).toEqual([]);
+  });
+
   test('another employer cannot see or select from a shortlist that is not his (404)', async () => {
     const requestId = await createApprovedRequest(t.db, employer, { occupation: '7126', seats: 1 });
     await createPoolCandidate(t.db, roundId, { occupation: '7126' });

@@ -23,6 +23,7 @@ export {
 export { makeDeadline, DEADLINE_KINDS, type Deadline, type DeadlineKind } from './case.deadlines';
 export {
   CASE_STATUSES,
+  TERMINAL_STATUSES,
   CASE_ACTIONS,
   TRANSITIONS,
   MAIN_PATH,

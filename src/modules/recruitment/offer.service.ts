@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import { audit, type ActionContext } from '../../platform/audit/audit';
 import type { Principal } from '../../platform/auth/roles';
 import { inTransaction, isUniqueViolation, type Db, type Queryable, type Tx } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors';
 import { enqueue } from '../../platform/jobs/queue';
 import { assertEmployerVerified, findEmployer, lockApprovedRequest } from '../employers';
-import { getCorridorRules, setCaseEmployer, transitionCase } from '../journey';
+import { getCorridorRules, makeDeadline, registerDeadlineSource, registerTransitionListener, setCaseEmployer, transitionCase } from '../journey';
 import { createContractForOffer } from './contract.service';
 import { LIVE_OFFER_STATUSES, type OfferTerms } from './recruitment.tables';
 
@@ -15,6 +16,7 @@ declare module '../../platform/audit/audit' {
     'offer.sent': Record<string, never>;
     'offer.accepted': Record<string, never>;
     'offer.declined': Record<string, never>;
+    'offer.withdrawn': { caseStatus: 'withdrawn' | 'closed' };
     'offer.expired': Record<string, never>;
   }
 }
@@ -233,6 +235,45 @@ async function releaseOffer(
   await transitionCase(trx, context, { caseId: offer.case_id, action, requestId }, 'module');
   await setCaseEmployer(trx, offer.case_id, null);
 }
+
+/** The worker answers an offer by its deadline: the date it falls on in the origin's time zone. */
+registerDeadlineSource('offer_response', {
+  statuses: ['offered'],
+  fact: sql`(select to_char(o.deadline_at at time zone co.origin_timezone, 'YYYY-MM-DD')
+    from offers o
+    join recruitment_rounds rr on rr.id = cases.round_id
+    join corridors co on co.code = rr.corridor_code
+    where o.case_id = cases.id and o.status = 'offered' and o.deadline_at is not null)`,
+  deadlines: (dueOn, _kase, { today }) => (typeof dueOn === 'string' ? [makeDeadline('offer_response', dueOn, today.origin)] : []),
+});
+
+/**
+ * A case that leaves the journey (withdrawn by the worker, closed by the agency) while it is on a shortlist or
+ * holds an offer gives everything back in the same transaction: its shortlist entries close, a live offer ends
+ * as `withdrawn`, and the seat reopens for the alternates. A contract both sides signed is not undone here.
+ */
+registerTransitionListener('recruitment.release_on_exit', async (trx, context, event) => {
+  if (event.to !== 'withdrawn' && event.to !== 'closed') return;
+  await trx
+    .updateTable('match_run_entries')
+    .set({ status: 'closed', decided_at: new Date() })
+    .where('case_id', '=', event.caseId)
+    .where('status', 'in', ['computed', 'proposed'])
+    .execute();
+  const live = await trx
+    .selectFrom('offers')
+    .select(['id', 'entry_id'])
+    .where('case_id', '=', event.caseId)
+    .where('status', 'in', ['selected', 'offered', 'accepted'])
+    .forUpdate()
+    .execute();
+  for (const offer of live) {
+    await trx.updateTable('offers').set({ status: 'withdrawn', answered_at: new Date() }).where('id', '=', offer.id).execute();
+    if (offer.entry_id) await trx.updateTable('match_run_entries').set({ status: 'closed' }).where('id', '=', offer.entry_id).execute();
+    await audit(trx, context, { type: 'offer.withdrawn', entityType: 'offer', entityId: offer.id, data: { caseStatus: event.to } });
+  }
+  if (live.length > 0) await setCaseEmployer(trx, event.caseId, null);
+});
 
 /** The expiry job: an offer still unanswered at its deadline expires (acting as the system). */
 export async function expireOffer(db: Db, offerId: string): Promise<boolean> {

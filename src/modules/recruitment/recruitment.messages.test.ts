@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { OfferStatusSchema } from './recruitment.schema';
 
 const english = new Set(readdirSync('i18n/en').flatMap((file) => Object.keys(JSON.parse(readFileSync(`i18n/en/${file}`, 'utf8')) as object)));
 
@@ -11,7 +12,7 @@ describe('employers and recruitment message keys', () => {
     ['employers.housing.', ['free', 'paid', 'none']],
     ['employers.russian_level.', ['0', '1', '2', '3', '4', '5']],
     ['employers.bans.source.', ['reference', 'agency']],
-    ['recruitment.offer_status.', ['selected', 'offered', 'accepted', 'declined', 'expired', 'contracted']],
+    ['recruitment.offer_status.', OfferStatusSchema.options],
     ['recruitment.contract_status.', ['awaiting_signatures', 'signed']],
     ['recruitment.run_status.', ['queued', 'running', 'done', 'failed']],
     ['recruitment.contract.party.', ['worker', 'employer']],

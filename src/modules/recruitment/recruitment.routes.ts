@@ -19,6 +19,7 @@ import {
   RunComparison,
   SelectInput,
   StartRunInput,
+  OfferStatusSchema,
 } from './recruitment.schema';
 
 const Id = z.object({ id: z.uuid() });
@@ -135,7 +136,7 @@ export function recruitmentRoutes(db: Db, config: Config): RouteDefinition[] {
       summary: 'Offers visible to the caller, with their contracts',
       tags: ['recruitment'],
       schema: {
-        querystring: z.object({ status: z.enum(['selected', 'offered', 'accepted', 'declined', 'expired', 'contracted']).optional() }),
+        querystring: z.object({ status: OfferStatusSchema.optional() }),
         response: { 200: z.object({ items: z.array(OfferView) }) },
       },
       handler: async ({ principal, query }) => ({ items: await listOffers(db, principal, { status: query.status }) }),

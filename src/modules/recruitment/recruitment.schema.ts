@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PersonSummary } from '../people';
 
+/** Offer statuses (recruitment.tables.ts `OfferStatus`). */
+export const OfferStatusSchema = z.enum(['selected', 'offered', 'accepted', 'declined', 'expired', 'contracted', 'withdrawn']);
+
 export const RequestId = z
   .string()
   .min(8)
@@ -136,7 +139,7 @@ export const OfferView = z.object({
   caseId: z.uuid(),
   labourRequestId: z.uuid(),
   seatNo: z.number().int(),
-  status: z.enum(['selected', 'offered', 'accepted', 'declined', 'expired', 'contracted']),
+  status: OfferStatusSchema,
   terms: OfferTermsSchema,
   deadlineAt: z.string().nullable(),
   sentAt: z.string().nullable(),

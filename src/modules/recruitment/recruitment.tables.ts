@@ -52,7 +52,7 @@ export interface MatchRunEntryTable {
   decided_at: Date | null;
 }
 
-export type OfferStatus = 'selected' | 'offered' | 'accepted' | 'declined' | 'expired' | 'contracted';
+export type OfferStatus = 'selected' | 'offered' | 'accepted' | 'declined' | 'expired' | 'contracted' | 'withdrawn';
 
 export interface OfferTerms {
   occupation: string;

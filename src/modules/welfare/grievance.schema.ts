@@ -40,7 +40,8 @@ export type GrievanceActionRequest = z.infer<typeof GrievanceActionRequest>;
 export const GrievanceSummary = z.object({
   id: z.uuid(),
   reference: z.string(),
-  caseId: z.uuid(),
+  /** Null for an employer: the grievance does not tell it whose it is. */
+  caseId: z.uuid().nullable(),
   category: z.enum(GRIEVANCE_CATEGORIES),
   status: z.enum(GRIEVANCE_STATUSES),
   source: z.enum(['worker', 'system']),

@@ -379,11 +379,13 @@ function summaryOf(
   },
   workerName: string | null,
   now: number,
+  principal: Principal,
 ) {
   return {
     id: row.id,
     reference: row.reference,
-    caseId: row.case_id,
+    // An employer contacted about a grievance learns neither the worker's name nor his case.
+    caseId: principal.role === 'employer' ? null : row.case_id,
     category: row.category,
     status: row.status,
     source: row.source,
@@ -432,7 +434,7 @@ export async function listGrievances(db: Queryable, principal: Principal, filter
     .execute();
   const names = await workerNames(db, principal, [...new Set(rows.map((r) => r.person_id))]);
   const now = Date.now();
-  return rows.map((r) => summaryOf(r, names.get(r.person_id) ?? null, now));
+  return rows.map((r) => summaryOf(r, names.get(r.person_id) ?? null, now, principal));
 }
 
 export async function getGrievance(db: Queryable, principal: Principal, id: string): Promise<GrievanceDetail> {
@@ -464,7 +466,7 @@ export async function getGrievance(db: Queryable, principal: Principal, id: stri
     : [];
   const names = await workerNames(db, principal, [row.person_id]);
   return {
-    ...summaryOf(row, names.get(row.person_id) ?? null, Date.now()),
+    ...summaryOf(row, names.get(row.person_id) ?? null, Date.now(), principal),
     messages: messages.map((m) => ({
       id: m.id,
       authorRole: m.author_role,

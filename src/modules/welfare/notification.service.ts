@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config';
 import { formatDateIn, formatMessage, type Language } from '../../platform/i18n/messages';
 import type { Db, Queryable, Tx } from '../../platform/database/database';
 import { enqueue, registerJobHandler, registerRecurringJob } from '../../platform/jobs/queue';
-import { caseDeadlines, listCasesInStatuses, registerTransitionListener, type CaseStatus, type Deadline } from '../journey';
+import { CASE_STATUSES, caseDeadlines, listCasesInStatuses, registerTransitionListener, TERMINAL_STATUSES, type CaseStatus, type Deadline } from '../journey';
 import { providersFromConfig, type Providers } from './notification.providers';
 import './welfare.tables';
 
@@ -125,17 +125,8 @@ registerTransitionListener('welfare.notify_worker', async (trx, _context, event)
   });
 });
 
-/** Statuses whose deadlines the worker is reminded of. */
-const WITH_DEADLINES: readonly CaseStatus[] = [
-  'registered',
-  'medical_booked',
-  'medical_not_cleared',
-  'offered',
-  'contracted',
-  'arrived',
-  'permitted',
-  'employed',
-];
+/** Every live status: deadlines come from the journey and from other modules' sources, in any of them. */
+const WITH_DEADLINES: readonly CaseStatus[] = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
 export function reminderThreshold(deadline: Deadline): 'week' | 'day' | 'overdue' | undefined {
   if (deadline.daysLeft < 0) return deadline.daysLeft >= -3 ? 'overdue' : undefined;

@@ -3,7 +3,7 @@ import { formatDate } from '../../app/i18n';
 import { formatRub, useReferenceNames } from '../employers/reference';
 import type { OfferView } from './types';
 
-const TONE = { selected: 'info', offered: 'warn', accepted: 'info', declined: 'muted', expired: 'muted', contracted: 'good' } as const;
+const TONE = { selected: 'info', offered: 'warn', accepted: 'info', declined: 'muted', expired: 'muted', withdrawn: 'muted', contracted: 'good' } as const;
 
 export function OfferStatusBadge({ status }: { status: OfferView['status'] }) {
   const { t } = useTranslation();
