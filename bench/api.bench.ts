@@ -129,7 +129,7 @@ async function startServer(url: string): Promise<ChildProcess> {
       JOBS: 'off',
       SEED_DEMO: 'never',
       NODE_ENV: 'production',
-      SECRET_KEY: 'bench-secret-key-0123456789',
+      SECRET_KEY: 'bench-secret-key-0123456789abcdefghij',
       KEY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -57,6 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && (!e.SECRET_KEY || !e.KEY_ENCRYPTION_KEY)) {
     throw new ConfigError('invalid configuration: SECRET_KEY and KEY_ENCRYPTION_KEY are required in production');
   }
+  if (e.NODE_ENV === 'production' && (e.SECRET_KEY ?? '').length < 32) {
+    throw new ConfigError('invalid configuration: SECRET_KEY must be at least 32 characters in production');
+  }
   const keyEncryptionKey = e.KEY_ENCRYPTION_KEY ?? DEVELOPMENT_KEY;
   if (Buffer.from(keyEncryptionKey, 'base64').length !== 32) {
     throw new ConfigError('invalid configuration: KEY_ENCRYPTION_KEY must be base64 of 32 bytes');

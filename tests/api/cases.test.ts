@@ -62,6 +62,27 @@ describe('GET /api/cases/:id', () => {
       .executeTakeFirst();
     expect(row?.actor_user_id).toBe(agency.id);
   });
+
+  test('audits an official reading a page of the case list, naming the cases on it; the applicant reading his own leaves none', async () => {
+    const applicant = await createApplicant(t.db, roundId);
+    const session = await signInAs(t.server, agency.email, TEST_PASSWORD);
+    const page = await call(t.server, session, 'GET', '/api/cases?limit=5');
+    expect(page.status).toBe(200);
+    const row = await t.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'data'])
+      .where('event_type', '=', 'case.list_read')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.actor_user_id).toBe(agency.id);
+    expect((row.data as { caseIds: string[] }).caseIds).toEqual(page.body.items.map((i: { id: string }) => i.id));
+    expect(JSON.stringify(row.data)).not.toMatch(/surname|birth/i);
+    const own = await signInAs(t.server, applicant.email, TEST_PASSWORD);
+    const before = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect((await call(t.server, own, 'GET', '/api/cases')).body.items).toHaveLength(1);
+    const after = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
 });
 
 describe('POST /api/cases/:id/actions', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route';
@@ -33,9 +34,20 @@ export function caseRoutes(db: Db): RouteDefinition[] {
       summary: 'List the cases visible to the caller, newest first',
       tags: ['cases'],
       schema: { querystring: CaseListQuery, response: { 200: CaseList } },
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, context }) => {
         const after = query.cursor ? decodeCursor(query.cursor) : undefined;
         const rows = await listVisibleCases(db, principal, { status: query.status, limit: query.limit, after });
+        // Officials who see a page of names leave a trace naming the cases on it, as for one case.
+        if (principal.role !== 'applicant' && rows.length > 0) {
+          await inTransaction(db, (trx) =>
+            audit(trx, context, {
+              type: 'case.list_read',
+              entityType: 'case_list',
+              entityId: principal.organizationId ?? principal.userId,
+              data: { caseIds: rows.map((r) => r.id) },
+            }),
+          );
+        }
         const persons = await findPersonSummaries(
           db,
           rows.map((r) => r.personId),

@@ -29,6 +29,7 @@ declare module '../../platform/audit/audit' {
     'case.opened': { roundId: string };
     'case.transitioned': { action: CaseAction; from: CaseStatus; to: CaseStatus };
     'case.identity_read': { caseId: string };
+    'case.list_read': { caseIds: string[] };
   }
 }
 
