@@ -128,6 +128,29 @@ describe('the grievance thread', () => {
     expect(refused.body.allowedActions).toEqual(['withdraw']);
   });
 
+  test('an action without a message, retried with its requestId, is applied once', async () => {
+    const { session } = await arrivedWorker();
+    const filed = await call(t.server, session, 'POST', '/api/grievances', {
+      category: 'unsafe_housing',
+      message: 'Twelve people in one room.',
+      requestId: 'griev-retry-file',
+    });
+    const id = filed.body.id as string;
+    const first = await call(t.server, office, 'POST', `/api/grievances/${id}/actions`, { action: 'acknowledge', requestId: 'griev-retry-ack' });
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('acknowledged');
+    const again = await call(t.server, office, 'POST', `/api/grievances/${id}/actions`, { action: 'acknowledge', requestId: 'griev-retry-ack' });
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('acknowledged');
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('entity_id', '=', id)
+      .where('event_type', '=', 'grievance.transitioned')
+      .execute();
+    expect(events).toHaveLength(1);
+  });
+
   test('an unacknowledged grievance is escalated to the origin agency after its due time, once', async () => {
     const { session } = await arrivedWorker();
     const filed = await call(t.server, session, 'POST', '/api/grievances', {

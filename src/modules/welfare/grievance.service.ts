@@ -23,7 +23,7 @@ import type { GrievanceCategory } from './welfare.tables';
 declare module '../../platform/audit/audit' {
   interface AuditEventData {
     'grievance.filed': { category: GrievanceCategory; source: 'worker' | 'system' };
-    'grievance.transitioned': { action: GrievanceAction; from: GrievanceStatus; to: GrievanceStatus };
+    'grievance.transitioned': { action: GrievanceAction; from: GrievanceStatus; to: GrievanceStatus; requestId?: string };
     'grievance.message_posted': { audience: 'worker' | 'internal' | 'employer'; attachments: number };
     'grievance.escalated': Record<string, never>;
     'grievance.attachment_read': { attachmentId: string };
@@ -284,7 +284,14 @@ export async function postGrievanceMessage(db: Db, principal: Principal, context
   });
 }
 
-async function applyGrievanceTransition(trx: Tx, context: ActionContext, id: string, from: GrievanceStatus, action: GrievanceAction): Promise<GrievanceStatus> {
+async function applyGrievanceTransition(
+  trx: Tx,
+  context: ActionContext,
+  id: string,
+  from: GrievanceStatus,
+  action: GrievanceAction,
+  requestId?: string,
+): Promise<GrievanceStatus> {
   const transition = findGrievanceTransition(from, action);
   if (!transition) throw new DomainError('grievance.transition_not_allowed');
   const now = new Date();
@@ -302,15 +309,30 @@ async function applyGrievanceTransition(trx: Tx, context: ActionContext, id: str
     })
     .where('id', '=', id)
     .execute();
-  await audit(trx, context, { type: 'grievance.transitioned', entityType: 'grievance', entityId: id, data: { action, from, to: transition.to } });
+  await audit(trx, context, {
+    type: 'grievance.transitioned',
+    entityType: 'grievance',
+    entityId: id,
+    data: { action, from, to: transition.to, ...(requestId ? { requestId } : {}) },
+  });
   return transition.to;
 }
 
 export async function actOnGrievance(db: Db, principal: Principal, context: ActionContext, grievanceId: string, input: GrievanceActionRequest): Promise<void> {
   await inTransaction(db, async (trx) => {
     const grievance = await lockVisibleGrievance(trx, principal, grievanceId);
+    // A retried request changes nothing: it left a message, or (an action without one) its audit event names it.
     const done = await trx.selectFrom('grievance_messages').select('id').where('request_id', '=', input.requestId).executeTakeFirst();
     if (done) return;
+    const acted = await trx
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('entity_type', '=', 'grievance')
+      .where('entity_id', '=', grievance.id)
+      .where('event_type', '=', 'grievance.transitioned')
+      .where(sql<string>`data->>'requestId'`, '=', input.requestId)
+      .executeTakeFirst();
+    if (acted) return;
     const transition = findGrievanceTransition(grievance.status, input.action);
     if (!transition || !transition.roles.includes(principal.role)) {
       throw new DomainError('grievance.transition_not_allowed', {
@@ -319,7 +341,7 @@ export async function actOnGrievance(db: Db, principal: Principal, context: Acti
     }
     if (transition.message === 'required' && !input.message)
       throw new DomainError('grievance.invalid', { fields: [{ path: 'message', code: 'required', message: 'this action needs a message' }] });
-    await applyGrievanceTransition(trx, context, grievance.id, grievance.status, input.action);
+    await applyGrievanceTransition(trx, context, grievance.id, grievance.status, input.action, input.requestId);
     if (input.message) {
       const audience = input.action === 'contact_employer' ? 'employer' : 'worker';
       await insertMessage(trx, context, grievance.id, { body: input.message, audience, attachments: [], requestId: input.requestId });
