@@ -73,5 +73,5 @@ export function groupNavigation(entries: readonly NavEntry[]): NavGroup[] {
 
 /** Section labels help in a long list that mixes sections; in a short one they are noise. */
 export function isWorthLabelling(groups: readonly NavGroup[]): boolean {
-  return groups.length > 1 && groups.reduce((n, group) => n + group.entries.length, 0) > 4;
+  return groups.length > 1 && groups.reduce((n, group) => n + group.entries.length, 0) > 6;
 }
