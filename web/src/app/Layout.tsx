@@ -1,7 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PHONE_QUERY, useMediaQuery } from './media-query';
+import { NavBar } from './NavBar';
+import { NavDrawer } from './NavDrawer';
 import { navigationFor } from './navigation';
 import { useSession } from './session';
 
@@ -9,47 +12,38 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const navigate = useNavigate();
-  const [menuOpen, setMenuOpen] = useState(false);
+  const isPhone = useMediaQuery(PHONE_QUERY);
   const entries = me ? navigationFor(me.role) : [];
+  const signOutAndLeave = () => {
+    void signOut().then(() => navigate('/'));
+  };
   return (
     <div className="shell">
-      <header className="topbar">
-        <a className="brand" href="/" aria-label={t('common.app_name')}>
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>{t('common.app_name')}</span>
-        </a>
-        {me ? (
-          <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
-            {t('common.menu')}
-          </button>
-        ) : null}
-        <nav id="main-nav" className={menuOpen ? 'open' : ''} aria-label={t('common.navigation')}>
-          {entries.map((entry) => (
-            <NavLink key={entry.path} to={entry.path} end={entry.path === '/'} onClick={() => setMenuOpen(false)}>
-              {t(entry.labelKey)}
-            </NavLink>
-          ))}
-        </nav>
-        <div className="topbar-end">
-          <LanguageSwitch />
-          {me ? (
-            <div className="user">
-              <span className="user-name" data-testid="user-name">
-                {me.displayName}
-                <small>{t(`nav.role.${me.role}`)}</small>
-              </span>
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  void signOut().then(() => navigate('/'));
-                }}
-              >
-                {t('auth.sign_out')}
-              </button>
-            </div>
-          ) : null}
+      <header className={me ? 'topbar signed-in' : 'topbar'}>
+        <div className="topbar-row">
+          <a className="brand" href="/" aria-label={t('common.app_name')}>
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>{t('common.app_name')}</span>
+          </a>
+          {me && isPhone ? <NavDrawer me={me} entries={entries} onSignOut={signOutAndLeave} /> : null}
+          <div className="topbar-end">
+            <LanguageSwitch />
+            {me ? (
+              <div className="user">
+                <span className="user-name" data-testid="user-name">
+                  <span>{me.displayName}</span>
+                  <small>{t(`nav.role.${me.role}`)}</small>
+                </span>
+                {isPhone ? null : (
+                  <button type="button" className="link" onClick={signOutAndLeave}>
+                    {t('auth.sign_out')}
+                  </button>
+                )}
+              </div>
+            ) : null}
+          </div>
         </div>
+        {me && !isPhone ? <NavBar entries={entries} /> : null}
       </header>
       <main className="content">{children}</main>
       <footer className="footer">
