@@ -3,7 +3,8 @@ import { addDays, todayIn } from '../../src/platform/calendar';
 import { pathToStatus } from '../../src/modules/journey';
 import { paidThrough } from '../../src/modules/journey/patent.service';
 import { call, createTestApp, signInAs, type Session, type TestApp } from '../support/test-app';
-import { createApplicant, createCorridorAndRound, createOfficial, createOrganizationOf, TEST_PASSWORD, type TestUser } from '../support/factories';
+import { createVerifiedEmployer } from '../support/recruitment-factories';
+import { createApplicant, createCorridorAndRound, createOfficial, TEST_PASSWORD, type TestUser } from '../support/factories';
 
 let t: TestApp;
 let roundId: string;
@@ -161,7 +162,18 @@ describe('POST /api/cases/:id/patent', () => {
 describe('transfers between employers', () => {
   test('need the consent of both agencies; then the case moves to the new employer', async () => {
     const applicant = await createApplicant(t.db, roundId, pathToStatus('employed'), { employerOrganizationId: employerUser.organizationId ?? undefined });
-    const newEmployer = await createOrganizationOf(t.db, 'employer');
+    const pending = await createVerifiedEmployer(t.db, { verified: false });
+    const refusedTarget = await call(t.server, office, 'POST', `/api/cases/${applicant.caseId}/transfers`, {
+      toOrganizationId: pending.organizationId,
+      reason: 'To an employer not yet verified.',
+      requestId: 'transfer-unverified',
+    });
+    expect(refusedTarget.status).toBe(422);
+    expect(refusedTarget.body.errors).toEqual([expect.objectContaining({ path: 'toOrganizationId', code: 'employer_pending' })]);
+    // The office chooses among verified employers.
+    const directory = await call(t.server, office, 'GET', '/api/employers/directory');
+    const newEmployer = (await createVerifiedEmployer(t.db)).organizationId as string;
+    expect((await call(t.server, office, 'GET', '/api/employers/directory')).body.items).toHaveLength(directory.body.items.length + 1);
     const requested = await call(t.server, office, 'POST', `/api/cases/${applicant.caseId}/transfers`, {
       toOrganizationId: newEmployer,
       reason: 'Wages unpaid for two months; a new employer offers the same terms.',
@@ -194,7 +206,7 @@ describe('transfers between employers', () => {
 
   test('one refusal ends the request', async () => {
     const applicant = await createApplicant(t.db, roundId, pathToStatus('employed'), { employerOrganizationId: employerUser.organizationId ?? undefined });
-    const newEmployer = await createOrganizationOf(t.db, 'employer');
+    const newEmployer = (await createVerifiedEmployer(t.db)).organizationId as string;
     const requested = await call(t.server, office, 'POST', `/api/cases/${applicant.caseId}/transfers`, {
       toOrganizationId: newEmployer,
       reason: 'The worker asked to move.',

@@ -36,6 +36,14 @@ export const EmployerView = z.object({
 });
 export type EmployerView = z.infer<typeof EmployerView>;
 
+/** What offices see of a verified employer when they choose one (no registration details beyond the INN). */
+export const EmployerDirectoryEntry = z.object({
+  organizationId: z.uuid(),
+  legalName: z.string(),
+  inn: z.string(),
+  region: z.string(),
+});
+
 export const EmployerDecision = z.object({ reason: z.string().trim().min(3).max(1000).optional() });
 
 export const QuotaView = z.object({

@@ -17,6 +17,7 @@ export const employersPermissions = definePermissions({
   'employer.register': ['employer'],
   'employer.read': ['employer', 'destination_agency', 'origin_agency'],
   'employer.verify': ['destination_agency'],
+  'employer.directory': ['consular_office', 'origin_agency', 'destination_agency'],
   'sector_ban.read': ['destination_agency', 'origin_agency', 'employer'],
   'sector_ban.edit': ['destination_agency'],
   'quota.read': ['destination_agency', 'origin_agency'],

@@ -5,6 +5,7 @@ import { defineRoute, type RouteDefinition } from '../../platform/http/route';
 import { findEmployer } from './employer.repository';
 import {
   EmployerDecision,
+  EmployerDirectoryEntry,
   EmployerRegistration,
   EmployerStatusSchema,
   EmployerView,
@@ -82,6 +83,17 @@ export function employersRoutes(db: Db): RouteDefinition[] {
       tags: ['employers'],
       schema: { querystring: z.object({ status: EmployerStatusSchema.optional() }), response: { 200: z.object({ items: z.array(EmployerView) }) } },
       handler: async ({ query }) => ({ items: await listEmployers(db, query.status) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/employers/directory',
+      permission: 'employer.directory',
+      summary: 'Verified employers (name, INN, region): the choices for moving a worker to another employer',
+      tags: ['employers'],
+      schema: { response: { 200: z.object({ items: z.array(EmployerDirectoryEntry) }) } },
+      handler: async () => ({
+        items: (await listEmployers(db, 'verified')).map((e) => ({ organizationId: e.organizationId, legalName: e.legalName, inn: e.inn, region: e.region })),
+      }),
     }),
     defineRoute({
       method: 'GET',

@@ -4,6 +4,7 @@ import type { RouteDefinition } from '../../platform/http/route';
 import { employersPermissions } from './employers.permissions';
 import { employersRoutes as routes } from './employers.routes';
 import './employer.tables';
+import './employers.extensions';
 
 export { employersPermissions };
 export { saveRegistration, verifyEmployer, assertEmployerVerified } from './employer.service';

@@ -46,6 +46,18 @@ const requirements = new Map<PoolRequirement, RequirementCheck>();
 const visibility = new Map<Role, VisibilityRule>();
 const deadlineSources = new Map<string, DeadlineSource>();
 const transitionListeners = new Map<string, TransitionListener>();
+const transferTargetChecks = new Map<string, TransferTargetCheck>();
+
+/** Whether an organization may receive a worker moved from another employer (the employers module: verified). */
+export type TransferTargetCheck = (trx: Tx, organizationId: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+
+export function registerTransferTargetCheck(name: string, check: TransferTargetCheck): void {
+  transferTargetChecks.set(name, check);
+}
+
+export function listTransferTargetChecks(): TransferTargetCheck[] {
+  return [...transferTargetChecks.values()];
+}
 
 export interface TransitionEvent {
   readonly caseId: string;

@@ -16,6 +16,7 @@ export {
   registerPoolRequirement,
   registerCaseVisibility,
   registerDeadlineSource,
+  registerTransferTargetCheck,
   registerTransitionListener,
   type CaseView,
   type TransitionEvent,

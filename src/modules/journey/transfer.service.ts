@@ -1,3 +1,4 @@
+import { listTransferTargetChecks } from './case.extensions';
 import { z } from 'zod';
 import { audit, type ActionContext } from '../../platform/audit/audit';
 import type { Principal } from '../../platform/auth/roles';
@@ -44,6 +45,10 @@ export async function requestTransfer(db: Db, principal: Principal, context: Act
       throw new DomainError('transfer.invalid', { fields: [{ path: 'toOrganizationId', code: 'not_employer', message: 'not an employer' }] });
     if (input.toOrganizationId === kase.employerOrganizationId)
       throw new DomainError('transfer.invalid', { fields: [{ path: 'toOrganizationId', code: 'same', message: 'this is the current employer' }] });
+    for (const check of listTransferTargetChecks()) {
+      const outcome = await check(trx, input.toOrganizationId);
+      if (!outcome.ok) throw new DomainError('transfer.invalid', { fields: [{ path: 'toOrganizationId', code: outcome.reason, message: 'this employer cannot receive workers' }] });
+    }
     const row = await trx
       .insertInto('employer_transfers')
       .values({

@@ -10,6 +10,7 @@ import { PreDepartureCard } from './PreDepartureCard';
 import { PatentCard } from './PatentCard';
 import { TravelCard } from './TravelCard';
 import { ClearanceCard } from './ClearanceCard';
+import { TransferRequestCard } from './TransferRequestCard';
 import { useMe } from '../../app/session';
 
 /** One case: who, where it stands, what comes next, the deadlines, the journey so far, and what may be done. */
@@ -38,6 +39,7 @@ export function CaseView({ kase, audience }: { kase: CaseDetail; audience: 'appl
           {audience === 'applicant' || me.role === 'origin_agency' ? <TravelCard kase={kase} /> : null}
           {audience === 'applicant' || me.role === 'origin_agency' ? <ClearanceCard kase={kase} /> : null}
           <PatentCard kase={kase} />
+          {me.role === 'consular_office' && (kase.status === 'permitted' || kase.status === 'employed') ? <TransferRequestCard kase={kase} /> : null}
           {audience === 'official' ? <PersonCard kase={kase} /> : null}
         </div>
         <section className="card case-side">
