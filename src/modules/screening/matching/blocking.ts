@@ -3,6 +3,8 @@
  * pairs that share a key are compared. A key is an unordered pair of name parts' blocking codes (so order,
  * dropped patronymics and extra names do not matter) with the birth year (0 when the list has none). Each
  * code also enters with every one-letter deletion of it, so a typo on either side still shares a key.
+ * A record with a full birth date also has a key per single name part (its code as it is) with that date, so
+ * a name mangled in all but one part is still compared with entries born on the same day.
  */
 import type { PreparedName } from './names';
 
@@ -58,5 +60,20 @@ export function forEachKey(name: PreparedName, year: number, emit: (key: number)
       for (let k = 0; k < vi.length; k += 1) emit(pairKey(vi[k] as number, aj, year));
       for (let k = 1; k < vj.length; k += 1) emit(pairKey(ai, vj[k] as number, year));
     }
+  }
+}
+
+/** A full birth date as one number (0 when any part is unknown). */
+export function dateNumber(year: number, month: number, day: number): number {
+  return year > 0 && month > 0 && day > 0 ? year * 10_000 + month * 100 + day : 0;
+}
+
+/** Calls `emit` with the single-part keys of a name for one full birth date (see above). */
+export function forEachDateKey(name: PreparedName, date: number, emit: (key: number) => void): void {
+  if (date === 0) return;
+  for (let i = 0; i < name.length; i += 1) {
+    const code = (name[i] as PreparedName[number]).code;
+    // Codes of one or two letters (initials, short names) would put most people born that day in one block.
+    if (code.length >= 3) emit(pairKey(codeId(code), 0, date));
   }
 }

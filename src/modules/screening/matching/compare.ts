@@ -59,6 +59,35 @@ function decide(nameScore: number, dates: DateAgreement, policy: ScreeningPolicy
   }
 }
 
+type PartAgreement = 'equal' | 'ending' | 'edit1' | 'weak' | 'absent';
+
+/** How one name part agrees, read from the reasons: spelled the same (in any script), by its ending, one edit apart. */
+function partAgreement(reasons: readonly Reason[], part: Reason['part']): PartAgreement {
+  const reason = reasons.find((r) => r.part === part);
+  if (!reason || reason.code === 'name_missing' || reason.code === 'name_extra') return 'absent';
+  if (reason.code === 'name_equal' || reason.code === 'name_transliterated') return 'equal';
+  if (reason.code === 'name_suffix') return 'ending';
+  if (reason.code === 'name_edit' && reason.distance === 1) return 'edit1';
+  return 'weak';
+}
+
+/**
+ * A `match` must almost never be a namesake, so beyond its score it needs names that agree closely: surname
+ * and given name the same (a swapped day and month only with the patronymic agreeing too), or one of them a
+ * single edit or an ending away when everything else, the patronymic included, agrees. Anything looser is
+ * a `review`: on a list of 800,000 a same-day namesake whose surname differs by an ending is as likely as a typo.
+ */
+function strongEnoughForMatch(reasons: readonly Reason[], dates: DateAgreement): boolean {
+  const surname = partAgreement(reasons, 'surname');
+  const given = partAgreement(reasons, 'given');
+  const patronymic = partAgreement(reasons, 'patronymic');
+  if (patronymic === 'weak') return false;
+  if (surname === 'equal' && given === 'equal') return dates === 'exact' || patronymic === 'equal';
+  if (dates !== 'exact') return false;
+  if (surname === 'equal' && given === 'edit1') return true;
+  return (surname === 'ending' || surname === 'edit1') && given === 'equal' && patronymic === 'equal';
+}
+
 /** Compare two records: name score, date agreement, the decision and the reasons. Symmetric in its arguments. */
 export function compareRecords(a: MatchRecord, b: MatchRecord, policy: ScreeningPolicy = DEFAULT_POLICY): Verdict {
   const dates = compareDates(a.birth, b.birth);
@@ -83,6 +112,7 @@ export function compareRecords(a: MatchRecord, b: MatchRecord, policy: Screening
   if (!decision) return { score: rounded, nameScore: best.score, dates, decision, reasons: [] };
   // Reasons only for what will be shown: the comparison is run again with them.
   const names = compareNames(best.a, best.b, true);
+  if (decision === 'match' && !passportEqual && !strongEnoughForMatch(names.reasons, dates)) decision = 'review';
   const reasons: Reason[] = [...names.reasons, { code: DATE_REASON[dates] }];
   if (genderDiffers) reasons.push({ code: 'gender_differs' });
   if (passportEqual) reasons.push({ code: 'passport_equal' });

@@ -3,7 +3,7 @@
  * table of typed arrays (no per-key objects), so a person is screened by looking up a few dozen keys and
  * comparing only the entries found.
  */
-import { forEachKey } from './blocking';
+import { dateNumber, forEachDateKey, forEachKey } from './blocking';
 import { compareRecords, type MatchRecord, type Verdict } from './compare';
 import { DEFAULT_POLICY, type ScreeningPolicy } from './policy';
 
@@ -22,6 +22,14 @@ const ANY_YEAR_TO = 2030;
 
 function forEachRecordKey(record: MatchRecord, year: number, emit: (key: number) => void): void {
   for (const name of record.names) forEachKey(name, year, emit);
+}
+
+/** Single-part keys for the record's full birth date, and (when `swapped` and it can be) for day and month swapped. */
+function forEachRecordDateKey(record: MatchRecord, swapped: boolean, emit: (key: number) => void): void {
+  const { year, month, day } = record.birth;
+  const dates = [dateNumber(year, month, day)];
+  if (swapped && day !== month && day <= 12) dates.push(dateNumber(year, day, month));
+  for (const date of dates) for (const name of record.names) forEachDateKey(name, date, emit);
 }
 
 class GrowableUint32 {
@@ -60,10 +68,12 @@ export class ListIndex {
     if (this.built) throw new Error('the index is built already');
     const owner = this.entries.length;
     this.entries.push(entry);
-    forEachRecordKey(entry, entry.birth.year, (key) => {
+    const push = (key: number) => {
       this.keys.push(key);
       this.owners.push(owner);
-    });
+    };
+    forEachRecordKey(entry, entry.birth.year, push);
+    forEachRecordDateKey(entry, false, push);
   }
 
   /** Sort the keys into buckets (counting sort), after which the index answers queries. */
@@ -130,6 +140,7 @@ export class ListIndex {
       forEachRecordKey(record, record.birth.year, visit);
     }
     forEachRecordKey(record, 0, visit);
+    forEachRecordDateKey(record, true, visit);
     return found;
   }
 
