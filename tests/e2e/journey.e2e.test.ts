@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed';
-import { launchBrowser, screenshot, signInThroughForm, signOutThroughMenu } from '../support/browser';
-import { startLiveServer, type LiveServer } from '../support/live-server';
+import { liveBrowser, screenshot, signInThroughForm, signOutThroughMenu } from '../support/browser';
 
-let live: LiveServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const env = liveBrowser();
 
 describe('the journey in the browser', () => {
   test('an applicant and an agency officer move a case through two transitions, in Tajik and Russian', async () => {
-    const context = await browser.newContext({ locale: 'tg-TJ', timezoneId: 'Europe/Moscow', viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'tg-TJ', timezoneId: 'Europe/Moscow', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
     // The applicant signs in; the interface is in Tajik.
-    await signInThroughForm(page, live.baseUrl, 'jamshed@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'jamshed@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-tg').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Роҳи ман ба кор дар Русия');
     await expect.poll(() => page.getByTestId('case-view').getAttribute('data-case-status')).toBe('contracted');
@@ -36,9 +24,9 @@ describe('the journey in the browser', () => {
     await signOutThroughMenu(page);
 
     // The agency officer records the departure from the case list.
-    await signInThroughForm(page, live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-ru').click();
-    await page.goto(`${live.baseUrl}/cases?status=contracted`);
+    await page.goto(`${env.live.baseUrl}/cases?status=contracted`);
     await page.getByTestId('case-list').getByText('Рахмонов Джамшед Саидович').click();
     await page.getByTestId('action-depart').click();
     await page.getByTestId('confirm-action').click();
@@ -47,7 +35,7 @@ describe('the journey in the browser', () => {
     await signOutThroughMenu(page);
 
     // Back in Tajik, the worker confirms his arrival and sees his deadlines.
-    await signInThroughForm(page, live.baseUrl, 'jamshed@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'jamshed@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-tg').click();
     await page.getByTestId('action-confirm_arrival').click();
     await page.getByTestId('confirm-action').click();
@@ -56,8 +44,8 @@ describe('the journey in the browser', () => {
     await expect.poll(() => page.getByTestId('deadlines').textContent()).toContain('15 рӯз монд');
     await screenshot(page, '04-worker-arrived-tg');
 
-    const jamshed = live.world.applicants.find((a) => a.email === 'jamshed@corridor.demo');
-    const actions = await live.db
+    const jamshed = env.live.world.applicants.find((a) => a.email === 'jamshed@corridor.demo');
+    const actions = await env.live.db
       .selectFrom('case_actions')
       .select(['action', 'actor_role'])
       .where('case_id', '=', jamshed?.caseId ?? '')
@@ -72,9 +60,9 @@ describe('the journey in the browser', () => {
   });
 
   test('the case page works on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await signInThroughForm(page, live.baseUrl, 'firdavs@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'firdavs@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-tg').click();
     await page.getByTestId('next-step').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed';
-import { launchBrowser, screenshot, signInThroughForm } from '../support/browser';
-import { startLiveServer, type LiveServer } from '../support/live-server';
+import { liveBrowser, screenshot, signInThroughForm } from '../support/browser';
 
-let live: LiveServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const env = liveBrowser();
 
 const ORIGIN_AGENCY = [
   '/',
@@ -37,9 +26,9 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 describe('navigation in the header', () => {
   test('on a wide screen the entries stay on one row, the rest go under More, and Escape closes it onto its button', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await signInThroughForm(page, live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-tg').click();
     const bar = '.topbar-nav > .nav-bar > li > a';
     const more = page.locator('button.nav-more-toggle');
@@ -71,9 +60,9 @@ describe('navigation in the header', () => {
   });
 
   test('on a phone the menu button opens a drawer with every entry; Escape closes it and the focus returns', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await signInThroughForm(page, live.baseUrl, 'labour@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'labour@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-ru').click();
     const toggle = page.locator('.menu-toggle');
     const drawer = page.locator('dialog.nav-drawer');

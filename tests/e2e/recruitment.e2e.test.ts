@@ -1,37 +1,35 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed';
-import { launchBrowser, screenshot, SCREENSHOT_DIR, signInThroughForm, signOutThroughMenu } from '../support/browser';
-import { startLiveServer, type LiveServer } from '../support/live-server';
+import { liveBrowser, screenshot, SCREENSHOT_DIR, signInThroughForm, signOutThroughMenu } from '../support/browser';
 import { TEST_PASSWORD } from '../support/factories';
 import { createPoolCandidate } from '../support/recruitment-factories';
 
-let live: LiveServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const env = liveBrowser();
 
 async function go(page: Page, path: string): Promise<void> {
-  await page.goto(`${live.baseUrl}${path}`);
+  await page.goto(`${env.live.baseUrl}${path}`);
 }
 
 describe('organized recruitment in the browser', () => {
   test('an employer posts a request, the agencies approve and match, the employer selects, the worker accepts in Tajik and both sign', async () => {
-    const worker = await createPoolCandidate(live.db, live.world.rounds.current, { occupation: '7212', experienceYears: 7, preferredRegions: ['RU-SVE'] });
-    const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const worker = await createPoolCandidate(env.live.db, env.live.world.rounds.current, {
+      occupation: '7212',
+      experienceYears: 7,
+      preferredRegions: ['RU-SVE'],
+    });
+    const context = await env.browser.newContext({
+      locale: 'ru-RU',
+      timezoneId: 'Europe/Moscow',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
 
     // The employer posts a request for two welders in Sverdlovsk region.
-    await signInThroughForm(page, live.baseUrl, 'hr@uralstroy.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'hr@uralstroy.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-ru').click();
     await go(page, '/employer/requests');
     await expect.poll(() => page.getByTestId('employer-status').getAttribute('data-status')).toBe('verified');
@@ -52,7 +50,7 @@ describe('organized recruitment in the browser', () => {
     await signOutThroughMenu(page);
 
     // The destination agency approves it; the quota chart shows the usage.
-    await signInThroughForm(page, live.baseUrl, 'labour@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'labour@corridor.demo', DEMO_PASSWORD);
     await go(page, '/quotas');
     await page.getByTestId('quota-form').locator('input[name=occupation]').fill('7212');
     await page.getByTestId('quota-form').locator('input[name=total]').fill('10');
@@ -68,7 +66,7 @@ describe('organized recruitment in the browser', () => {
     await signOutThroughMenu(page);
 
     // The origin agency runs the matching and publishes the shortlists.
-    await signInThroughForm(page, live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
     await go(page, '/recruitment/runs');
     await page.getByTestId('start-run').click();
     const newest = page.getByTestId('run').first();
@@ -79,7 +77,7 @@ describe('organized recruitment in the browser', () => {
     await signOutThroughMenu(page);
 
     // The employer chooses the welder from the shortlist.
-    await signInThroughForm(page, live.baseUrl, 'hr@uralstroy.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'hr@uralstroy.demo', DEMO_PASSWORD);
     await go(page, '/employer/requests');
     await page
       .getByTestId('employer-requests')
@@ -93,7 +91,7 @@ describe('organized recruitment in the browser', () => {
     await signOutThroughMenu(page);
 
     // The origin agency sends the offer.
-    await signInThroughForm(page, live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'agency@corridor.demo', DEMO_PASSWORD);
     await go(page, '/recruitment/offers');
     await page.getByTestId('agency-offers').waitFor();
     await expect.poll(() => page.getByTestId('send-offer').count()).toBeGreaterThan(0);
@@ -103,7 +101,7 @@ describe('organized recruitment in the browser', () => {
     await signOutThroughMenu(page);
 
     // The worker reads the offer in Tajik, accepts and signs.
-    await signInThroughForm(page, live.baseUrl, worker.email, TEST_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, worker.email, TEST_PASSWORD);
     await page.getByTestId('lang-tg').click();
     await go(page, '/my-offers');
     const offer = page.getByTestId('my-offer').first();
@@ -117,7 +115,7 @@ describe('organized recruitment in the browser', () => {
     await signOutThroughMenu(page);
 
     // The employer signs; the contract is binding and its PDF downloads with the recorded hash.
-    await signInThroughForm(page, live.baseUrl, 'hr@uralstroy.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'hr@uralstroy.demo', DEMO_PASSWORD);
     await go(page, '/employer/contracts');
     const mine = page
       .getByTestId('employer-offer')
@@ -130,14 +128,14 @@ describe('organized recruitment in the browser', () => {
     await download.saveAs(path);
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
     await screenshot(page, 'recruitment-08-employer-contract-signed-ru');
-    const contract = await live.db.selectFrom('contracts').select(['sha256', 'status']).where('case_id', '=', worker.caseId).executeTakeFirstOrThrow();
+    const contract = await env.live.db.selectFrom('contracts').select(['sha256', 'status']).where('case_id', '=', worker.caseId).executeTakeFirstOrThrow();
     expect(contract).toEqual({ sha256, status: 'signed' });
-    const kase = await live.db.selectFrom('cases').select('status').where('id', '=', worker.caseId).executeTakeFirstOrThrow();
+    const kase = await env.live.db.selectFrom('cases').select('status').where('id', '=', worker.caseId).executeTakeFirstOrThrow();
     expect(kase.status).toBe('contracted');
 
     // The contract's seal: its QR verifies on the public verifier, and the downloaded PDF matches it; a changed one does not.
-    const sealed = await live.db.selectFrom('contracts').select(['id', 'sha256']).where('case_id', '=', worker.caseId).executeTakeFirstOrThrow();
-    const qr = await page.request.get(`${live.baseUrl}/api/contracts/${sealed.id}/seal.png`);
+    const sealed = await env.live.db.selectFrom('contracts').select(['id', 'sha256']).where('case_id', '=', worker.caseId).executeTakeFirstOrThrow();
+    const qr = await page.request.get(`${env.live.baseUrl}/api/contracts/${sealed.id}/seal.png`);
     expect(qr.status()).toBe(200);
     const qrPath = `${SCREENSHOT_DIR}/recruitment-contract-seal.png`;
     writeFileSync(qrPath, await qr.body());
@@ -157,9 +155,9 @@ describe('organized recruitment in the browser', () => {
   }, 240_000);
 
   test('the offer page works on a phone, in Tajik', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await signInThroughForm(page, live.baseUrl, 'alisher@corridor.demo', DEMO_PASSWORD);
+    await signInThroughForm(page, env.live.baseUrl, 'alisher@corridor.demo', DEMO_PASSWORD);
     await page.getByTestId('lang-tg').click();
     await go(page, '/my-offers');
     await page.getByTestId('my-offer').first().waitFor();

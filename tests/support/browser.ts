@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startLiveServer, type LiveServer } from './live-server';
 
 export const SCREENSHOT_DIR = 'test-output/e2e';
 
@@ -39,4 +41,18 @@ export async function signOutThroughMenu(page: Page): Promise<void> {
   if (await toggle.isVisible()) await toggle.click();
   await page.locator('.topbar .link').click();
   await page.locator('input[name=email]').waitFor();
+}
+
+/** A live server on a demo database and a browser for one test file: started before its tests, closed after them. */
+export function liveBrowser(): { live: LiveServer; browser: Browser } {
+  const env = {} as { live: LiveServer; browser: Browser };
+  beforeAll(async () => {
+    env.live = await startLiveServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.live?.close();
+  });
+  return env;
 }
