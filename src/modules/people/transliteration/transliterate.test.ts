@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { TABLES, tajikToIcaoLatin, toMrzLatin, transliterate, type TableName } from './transliterate';
 
@@ -174,11 +174,12 @@ describe('transliteration tables', () => {
     expect(transliterate('лицей', TABLES.gost779b)).toBe('licej');
   });
 
-  test('ICAO 9303 matches the reference samples', () => {
+  // The shared test data sits beside the checkout; a clone elsewhere has none to read (as for the DCC vectors).
+  test.runIf(existsSync(SAMPLES))('ICAO 9303 matches the reference samples', () => {
     for (const [cyrillic, latin] of samples('icao_doc_9303.json')) expect(transliterate(cyrillic, TABLES.icao9303)).toBe(latin);
   });
 
-  test('GOST 7.79 System B matches the reference sample', () => {
+  test.runIf(existsSync(SAMPLES))('GOST 7.79 System B matches the reference sample', () => {
     for (const [cyrillic, latin] of samples('gost_779_alt.json')) expect(transliterate(cyrillic, TABLES.gost779b)).toBe(latin);
   });
 
