@@ -39,23 +39,23 @@ describe('navigation in the header', () => {
     expect([...shown, ...underMore].sort()).toEqual([...ORIGIN_AGENCY].sort());
     const tops = await page.locator(bar).evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
 
     await more.click();
-    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true');
     await screenshot(page, 'nav-more-open-tg');
     await page.keyboard.press('Escape');
-    expect(await more.getAttribute('aria-expanded')).toBe('false');
-    expect(await focused(page)).toContain('nav-more-toggle');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => focused(page)).toContain('nav-more-toggle');
 
     // A page under More: the button shows that the current page is there, and the link says it is the current one.
     await more.click();
     const target = underMore[0] as string;
     await page.locator(`.nav-more-panel a[href="${target}"]`).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(target);
-    expect(await more.getAttribute('aria-expanded')).toBe('false');
-    expect(await more.getAttribute('class')).toContain('active');
-    expect(await page.locator(`.nav-more-panel a[href="${target}"]`).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => more.getAttribute('class')).toContain('active');
+    await expect.poll(() => page.locator(`.nav-more-panel a[href="${target}"]`).getAttribute('aria-current')).toBe('page');
     await context.close();
   });
 
@@ -66,18 +66,18 @@ describe('navigation in the header', () => {
     await page.getByTestId('lang-ru').click();
     const toggle = page.locator('.menu-toggle');
     const drawer = page.locator('dialog.nav-drawer');
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
 
     await toggle.click();
     await expect.poll(() => drawer.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
     expect((await hrefs(page, '.nav-drawer nav a')).sort()).toEqual([...DESTINATION_AGENCY].sort());
-    expect(await page.locator('.nav-drawer nav a[aria-current=page]').getAttribute('href')).toBe('/');
+    await expect.poll(() => page.locator('.nav-drawer nav a[aria-current=page]').getAttribute('href')).toBe('/');
     await screenshot(page, 'nav-drawer-phone-ru');
     await page.keyboard.press('Escape');
     await expect.poll(() => drawer.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await focused(page)).toContain('menu-toggle');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => focused(page)).toContain('menu-toggle');
 
     await toggle.click();
     await page.locator('.nav-drawer nav a[href="/quotas"]').click();
