@@ -3,34 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newRequestId } from '../../app/api';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { formatRub, useReferenceNames } from './reference';
+import { COMMON_OCCUPATIONS, formatRub, useReferenceNames } from './reference';
 import type { LabourRequestView } from './types';
-
-const COMMON_OCCUPATIONS = [
-  '7112',
-  '7114',
-  '7115',
-  '7122',
-  '7123',
-  '7126',
-  '7131',
-  '7212',
-  '7231',
-  '7411',
-  '8322',
-  '8332',
-  '8342',
-  '8343',
-  '9211',
-  '9212',
-  '9312',
-  '9313',
-  '9329',
-  '9333',
-  '5120',
-  '9112',
-  '9412',
-];
 
 /** A new labour request; the regional minimum wage is shown and checked again by the server. */
 export function RequestForm({ onDone }: { onDone: () => void }) {
@@ -84,9 +58,7 @@ export function RequestForm({ onDone }: { onDone: () => void }) {
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
   });
   const minimum = names.data?.regions.find((r) => r.code === form.region)?.minimumWageRub;
-  const occupations = names.data
-    ? [...COMMON_OCCUPATIONS, ...names.data.occupations.map((o) => o.code).filter((c) => !COMMON_OCCUPATIONS.includes(c))]
-    : COMMON_OCCUPATIONS;
+  const occupations = [...new Set([...COMMON_OCCUPATIONS, ...(names.data?.occupations.map((o) => o.code) ?? [])])];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit.mutate();

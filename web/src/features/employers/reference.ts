@@ -34,6 +34,33 @@ export function useReferenceNames() {
   };
 }
 
+/** The occupations most asked for in the corridor, offered first in occupation choices. */
+export const COMMON_OCCUPATIONS: readonly string[] = [
+  '7112',
+  '7114',
+  '7115',
+  '7122',
+  '7123',
+  '7126',
+  '7131',
+  '7212',
+  '7231',
+  '7411',
+  '8322',
+  '8332',
+  '8342',
+  '8343',
+  '9211',
+  '9212',
+  '9312',
+  '9313',
+  '9329',
+  '9333',
+  '5120',
+  '9112',
+  '9412',
+];
+
 export function formatRub(value: number, language: string): string {
   return `${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU').format(value)} ₽`;
 }

@@ -3,35 +3,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { useReferenceNames } from '../employers/reference';
+import { COMMON_OCCUPATIONS, useReferenceNames } from '../employers/reference';
 import type { CandidateProfile } from './types';
 
 const EDITABLE = ['registered', 'medical_booked', 'medical_cleared', 'medical_not_cleared', 'screening_hold', 'screened_clear', 'in_pool', 'shortlisted'];
-const OCCUPATIONS = [
-  '7112',
-  '7114',
-  '7115',
-  '7122',
-  '7123',
-  '7126',
-  '7131',
-  '7212',
-  '7231',
-  '7411',
-  '8322',
-  '8332',
-  '8342',
-  '8343',
-  '9211',
-  '9212',
-  '9312',
-  '9313',
-  '9329',
-  '9333',
-  '5120',
-  '9112',
-  '9412',
-];
 
 /** What the candidate states for matching: occupation, levels, experience, skills, up to three regions. */
 export function CandidateProfileCard({ caseId, status }: { caseId: string; status: string }) {
@@ -89,7 +64,7 @@ export function CandidateProfileCard({ caseId, status }: { caseId: string; statu
           <label>
             {t('recruitment.profile.occupation')}
             <select value={form.occupation} onChange={(e) => setForm({ ...form, occupation: e.target.value })}>
-              {[...new Set([form.occupation, ...OCCUPATIONS])].map((code) => (
+              {[...new Set([form.occupation, ...COMMON_OCCUPATIONS])].map((code) => (
                 <option key={code} value={code}>
                   {names.occupation(code)}
                 </option>
