@@ -168,6 +168,26 @@ interface Pair {
   readonly s: PairSimilarity;
 }
 
+/** One greedy step: the most similar pair of parts not yet used on either side (marked used now), as its matrix cell. */
+function takeBest(n: number, m: number): number {
+  let best = -1;
+  let cell = 0;
+  for (let i = 0; i < n; i += 1) {
+    if (usedA[i]) continue;
+    for (let j = 0; j < m; j += 1) {
+      if (usedB[j]) continue;
+      const v = simMatrix[i * MAX_PARTS + j] as number;
+      if (v > best) {
+        best = v;
+        cell = i * MAX_PARTS + j;
+      }
+    }
+  }
+  usedA[Math.floor(cell / MAX_PARTS)] = 1;
+  usedB[cell % MAX_PARTS] = 1;
+  return cell;
+}
+
 /** Greedy one-to-one alignment by similarity (ties to the heavier part): exact enough for names of a few parts. */
 function align(a: PreparedName, b: PreparedName): Pair[] {
   const n = Math.min(a.length, MAX_PARTS);
@@ -183,24 +203,8 @@ function align(a: PreparedName, b: PreparedName): Pair[] {
   usedB.fill(0, 0, m);
   const chosen: Pair[] = [];
   for (let k = Math.min(n, m); k > 0; k -= 1) {
-    let best = -1;
-    let bi = 0;
-    let bj = 0;
-    for (let i = 0; i < n; i += 1) {
-      if (usedA[i]) continue;
-      for (let j = 0; j < m; j += 1) {
-        if (usedB[j]) continue;
-        const v = simMatrix[i * MAX_PARTS + j] as number;
-        if (v > best) {
-          best = v;
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    usedA[bi] = 1;
-    usedB[bj] = 1;
-    chosen.push({ i: bi, j: bj, s: pairMatrix[bi * MAX_PARTS + bj] as PairSimilarity });
+    const cell = takeBest(n, m);
+    chosen.push({ i: Math.floor(cell / MAX_PARTS), j: cell % MAX_PARTS, s: pairMatrix[cell] as PairSimilarity });
   }
   return chosen;
 }
@@ -224,6 +228,16 @@ function pairReason(a: Token, b: Token, s: PairSimilarity): Reason {
     default:
       return { code: 'name_edit', part, distance: s.distance };
   }
+}
+
+/** The weighted agreement of the aligned parts, in [0, 1], with the caps that keep weak evidence weak. */
+function cappedScore(num: number, den: number, agreeing: number, endings: number, partsA: number, partsB: number): number {
+  let score = den === 0 ? 0 : num / den;
+  // One agreeing word is weak evidence when either name has more.
+  if (agreeing < 2 && (partsA > 1 || partsB > 1)) score = Math.min(score, 0.7);
+  // Two parts that agree only through their endings (Murodov Rashid, Rashidzoda Murod) are two people as often as one.
+  if (endings >= 2) score = Math.min(score, 0.86);
+  return Math.min(1, Math.max(0, score));
 }
 
 /** Compare two prepared names; the score is in [0, 1] and the reasons say part by part why. */
@@ -257,16 +271,12 @@ export function compareNames(a: PreparedName, b: PreparedName, withReasons = tru
     den += (b[j] as Token).missing;
     if (withReasons) reasons.push({ code: 'name_extra', part: (b[j] as Token).role });
   }
-  let score = den === 0 ? 0 : num / den;
-  // One agreeing word is weak evidence when either name has more.
-  if (agreeing < 2 && (a.length > 1 || b.length > 1)) score = Math.min(score, 0.7);
-  // Two parts that agree only through their endings (Murodov Rashid, Rashidzoda Murod) are two people as often as one.
-  if (endings >= 2) score = Math.min(score, 0.86);
+  const score = cappedScore(num, den, agreeing, endings, a.length, b.length);
   if (withReasons) {
     reasons.sort((x, y) => PART_ORDER[x.part ?? 'any'] - PART_ORDER[y.part ?? 'any']);
     if (hasSwappedOrder(a, b, pairs)) reasons.push({ code: 'order_swapped' });
   }
-  return { score: Math.min(1, Math.max(0, score)), agreeing, reasons };
+  return { score, agreeing, reasons };
 }
 
 function hasSwappedOrder(a: PreparedName, b: PreparedName, pairs: readonly Pair[]): boolean {
@@ -301,25 +311,11 @@ export function scoreNames(a: PreparedName, b: PreparedName): number {
   let agreeing = 0;
   let endings = 0;
   for (let k = Math.min(n, m); k > 0; k -= 1) {
-    let best = -1;
-    let bi = 0;
-    let bj = 0;
-    for (let i = 0; i < n; i += 1) {
-      if (usedA[i]) continue;
-      for (let j = 0; j < m; j += 1) {
-        if (usedB[j]) continue;
-        const v = simMatrix[i * MAX_PARTS + j] as number;
-        if (v > best) {
-          best = v;
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    usedA[bi] = 1;
-    usedB[bj] = 1;
+    const cell = takeBest(n, m);
+    const bi = Math.floor(cell / MAX_PARTS);
+    const bj = cell % MAX_PARTS;
     const weight = ((a[bi] as Token).weight + (b[bj] as Token).weight) / 2;
-    const sim = best - ((a[bi] as Token).weight + (b[bj] as Token).weight) * 1e-6;
+    const sim = (simMatrix[cell] as number) - ((a[bi] as Token).weight + (b[bj] as Token).weight) * 1e-6;
     den += weight;
     if (sim >= AGREE) {
       num += weight * sim;
@@ -329,10 +325,7 @@ export function scoreNames(a: PreparedName, b: PreparedName): number {
   }
   for (let i = 0; i < a.length; i += 1) if (i >= n || !usedA[i]) den += (a[i] as Token).missing;
   for (let j = 0; j < b.length; j += 1) if (j >= m || !usedB[j]) den += (b[j] as Token).missing;
-  let score = den === 0 ? 0 : num / den;
-  if (agreeing < 2 && (a.length > 1 || b.length > 1)) score = Math.min(score, 0.7);
-  if (endings >= 2) score = Math.min(score, 0.86);
-  return Math.min(1, Math.max(0, score));
+  return cappedScore(num, den, agreeing, endings, a.length, b.length);
 }
 
 /** A full name of unknown structure (a list entry, a name in any order). */
